@@ -1,0 +1,82 @@
+import express, { type RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './app-deps';
+import { AppError } from './http/errors';
+import { createMetrics } from './http/metrics';
+import { notFoundHandler, problemHandler } from './http/problem';
+import { rateLimit } from './http/rate-limit';
+import { routeHandler, type RouteSpec } from './http/route';
+import { authenticate } from './modules/auth/authenticate';
+import { allRoutes } from './routes';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Writes need a JSON body; anything else is 415 before a byte is parsed. */
+const requireJson: RequestHandler = function requireJson(req, _res, next) {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (hasBody && !req.is(['application/json', 'application/*+json'])) {
+    throw new AppError(415, 'unsupported-media-type', 'Unsupported media type', 'Send the body as application/json.');
+  }
+  next();
+};
+
+/** Builds the configured app; `server.ts` listens. */
+export function buildApp(deps: AppDeps): express.Express {
+  const { db, config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  // ETags are resource versions, set by the routes; Express's body hashes would contradict them.
+  app.set('etag', false);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  const metrics = createMetrics();
+  app.use(metrics.measure);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: 'ready', database: db.provider });
+    } catch (err) {
+      logger.warn({ err }, 'database not reachable');
+      res.status(503).type('application/problem+json').json({
+        type: 'urn:claimtrack:problem:not-ready',
+        title: 'Not ready',
+        status: 503,
+        detail: 'The database is not reachable.',
+      });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const bodyParser = express.json({ limit: config.BODY_LIMIT, strict: true });
+  const checkKey = authenticate(db, logger);
+  const limitRate = rateLimit(config.RATE_LIMIT_PER_MINUTE);
+  for (const route of allRoutes(deps)) mount(app, route);
+
+  function mount(target: express.Express, route: RouteSpec) {
+    const chain: RequestHandler[] = route.roles === 'public' ? [] : [checkKey, limitRate];
+    if (route.method === 'post' || route.method === 'patch') chain.push(requireJson, bodyParser);
+    target[route.method](route.path, ...chain, routeHandler(route));
+  }
+
+  app.use(notFoundHandler);
+  app.use(problemHandler(logger));
+  return app;
+}

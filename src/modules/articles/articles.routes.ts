@@ -1,0 +1,67 @@
+import type { AppDeps } from '../../app-deps';
+import { idParams } from '../../http/schemas';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { sendResource, sendWrite } from '../../http/respond';
+import { writeContext } from '../../write-path/write-context';
+import { can } from '../auth/roles';
+import { articleCreate, articleListQuery, articleUpdate } from './articles.schemas';
+import * as service from './articles.service';
+
+export function articleRoutes({ db }: AppDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/articles',
+      summary: 'List articles, newest first',
+      roles: can.read,
+      query: articleListQuery,
+      handler: async ({ actor, query }, res) => {
+        res.json(await service.listArticles(db, actor, query));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/articles',
+      summary: 'Create an article',
+      roles: can.write,
+      body: articleCreate,
+      handler: async (input, res) => {
+        sendWrite(res, await service.createArticle(db, writeContext(input), input.body));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/articles/:id',
+      summary: 'Get an article with its claims',
+      roles: can.read,
+      params: idParams,
+      handler: async ({ actor, params, req }, res) => {
+        const article = await service.getArticle(db, actor, params.id);
+        sendResource(req, res, article, article.version);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/v1/articles/:id',
+      summary: 'Change an article',
+      roles: can.write,
+      params: idParams,
+      body: articleUpdate,
+      ifMatch: true,
+      handler: async (input, res) => {
+        sendWrite(res, await service.updateArticle(db, writeContext(input), input.params.id, input.body));
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/v1/articles/:id',
+      summary: 'Delete an article (soft delete)',
+      roles: can.edit,
+      params: idParams,
+      ifMatch: true,
+      handler: async (input, res) => {
+        sendWrite(res, await service.deleteArticle(db, writeContext(input), input.params.id));
+      },
+    }),
+  ];
+}

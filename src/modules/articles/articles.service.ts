@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { Database, Tx } from '../../db/database';
+import { AppError } from '../../http/errors';
+import { decodeCursor, toPage, type Page } from '../../http/pagination';
+import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import { z } from 'zod';
+import type { Actor } from '../auth/roles';
+import * as claimsService from '../claims/claims.service';
+import * as articles from './articles.repository';
+import type { ArticleCreate, ArticleUpdate } from './articles.schemas';
+
+export type ArticleView = Omit<articles.ArticleRow, 'workspaceId' | 'deletedAt'>;
+export type ArticleSummary = Omit<ArticleView, 'body'>;
+
+function present<T extends articles.ArticleSummaryRow>(row: T): Omit<T, 'workspaceId' | 'deletedAt'> {
+  const { workspaceId: _w, deletedAt: _d, ...view } = row;
+  return view;
+}
+
+export function sha256OfBody(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+function toData(input: ArticleCreate): articles.ArticleData {
+  return {
+    url: input.url,
+    title: input.title,
+    publisher: input.publisher ?? null,
+    language: input.language,
+    publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
+    body: input.body,
+    bodySha256: sha256OfBody(input.body),
+  };
+}
+
+async function assertUrlFree(tx: Tx, workspaceId: string, url: string, exceptId?: string) {
+  const existing = await articles.findByUrl(tx, workspaceId, url);
+  if (existing && existing.id !== exceptId) {
+    throw AppError.conflict(
+      existing.deletedAt ? `A deleted article had the url ${url}; urls stay reserved.` : `An article with the url ${url} already exists.`,
+      { existingId: existing.id },
+    );
+  }
+}
+
+export async function createArticle(db: Database, context: WriteContext, input: ArticleCreate): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    await assertUrlFree(uow.tx, uow.actor.workspaceId, input.url);
+    const row = await articles.insert(uow.tx, uow.actor.workspaceId, toData(input));
+    const view = present(row);
+    await uow.audit({ action: 'article.create', entityType: 'article', entityId: row.id, before: null, after: view });
+    return { status: 201, body: view, version: row.version, location: `/v1/articles/${row.id}` };
+  });
+}
+
+export async function getArticle(db: Database, actor: Actor, id: string): Promise<ArticleView & { claims: claimsService.ClaimView[] }> {
+  const row = await articles.findActive(db.reader, actor.workspaceId, id);
+  if (!row) throw AppError.notFound('article', id);
+  return { ...present(row), claims: await claimsService.claimsOfArticle(db, actor.workspaceId, id) };
+}
+
+const cursorSchema = z.object({ id: z.string() });
+
+export async function listArticles(db: Database, actor: Actor, query: { limit: number; cursor?: string; language?: string }): Promise<Page<ArticleSummary>> {
+  const after = decodeCursor(query.cursor, cursorSchema);
+  const rows = await articles.listPage(db.reader, actor.workspaceId, { language: query.language }, query.limit + 1, after?.id);
+  return toPage(rows, query.limit, present, (row) => ({ id: row.id }));
+}
+
+export async function updateArticle(db: Database, context: WriteContext, id: string, patch: ArticleUpdate): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const current = await articles.findActive(uow.tx, workspaceId, id);
+    if (!current) throw AppError.notFound('article', id);
+    uow.expectVersion(current.version);
+    if (patch.url !== undefined && patch.url !== current.url) await assertUrlFree(uow.tx, workspaceId, patch.url, id);
+    const data: Partial<articles.ArticleData> = {};
+    if (patch.url !== undefined) data.url = patch.url;
+    if (patch.title !== undefined) data.title = patch.title;
+    if (patch.publisher !== undefined) data.publisher = patch.publisher;
+    if (patch.language !== undefined) data.language = patch.language;
+    if (patch.publishedAt !== undefined) data.publishedAt = patch.publishedAt ? new Date(patch.publishedAt) : null;
+    if (patch.body !== undefined && patch.body !== current.body) {
+      const quoting = await claimsService.countClaimsOfArticle(uow.tx, workspaceId, id);
+      if (quoting > 0) {
+        throw AppError.unprocessable(`The body cannot change while ${quoting} claims quote it by position; delete or move those claims first.`);
+      }
+      data.body = patch.body;
+      data.bodySha256 = sha256OfBody(patch.body);
+    }
+    const updated = await articles.updateIfVersion(uow.tx, workspaceId, id, current.version, data);
+    if (!updated) throw AppError.preconditionFailed();
+    const view = present(updated);
+    await uow.audit({ action: 'article.update', entityType: 'article', entityId: id, before: present(current), after: view });
+    return { status: 200, body: view, version: updated.version };
+  });
+}
+
+export async function deleteArticle(db: Database, context: WriteContext, id: string): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const current = await articles.findActive(uow.tx, workspaceId, id);
+    if (!current) throw AppError.notFound('article', id);
+    uow.expectVersion(current.version);
+    const deleted = await articles.updateIfVersion(uow.tx, workspaceId, id, current.version, { deletedAt: new Date() });
+    if (!deleted) throw AppError.preconditionFailed();
+    await uow.audit({ action: 'article.delete', entityType: 'article', entityId: id, before: present(current), after: null });
+    return { status: 204 };
+  });
+}

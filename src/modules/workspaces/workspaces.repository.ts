@@ -1,0 +1,21 @@
+import type { DbClient, Tx } from '../../db/database';
+
+export interface WorkspaceRow {
+  id: string;
+  name: string;
+  fourEyes: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const columns = { id: true, name: true, fourEyes: true, version: true, createdAt: true, updatedAt: true } as const;
+
+/** The first workspace is the oldest: ids are UUIDv7, so the smallest id. */
+export async function findFirst(db: DbClient | Tx): Promise<WorkspaceRow | null> {
+  return db.workspace.findFirst({ orderBy: { id: 'asc' }, select: columns });
+}
+
+export async function insert(tx: Tx, data: { name: string }): Promise<WorkspaceRow> {
+  return tx.workspace.create({ data, select: columns });
+}

@@ -1,0 +1,55 @@
+import type { Database } from '../../db/database';
+import { AppError } from '../../http/errors';
+import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import * as apiKeysService from '../auth/api-keys.service';
+import type { Actor } from '../auth/roles';
+import * as workspaces from './workspaces.repository';
+
+export type { WorkspaceRow } from './workspaces.repository';
+
+/** The actor of changes claimtrack makes itself (first start, demo data). */
+export function systemActor(workspaceId: string): Actor {
+  return { keyId: null, name: 'claimtrack', role: 'admin', workspaceId };
+}
+
+export async function findFirstWorkspace(db: Database) {
+  return workspaces.findFirst(db.reader);
+}
+
+/** Creates the first workspace on an empty database; returns it either way. */
+export async function ensureFirstWorkspace(db: Database): Promise<workspaces.WorkspaceRow> {
+  const existing = await workspaces.findFirst(db.reader);
+  if (existing) return existing;
+  const created = await runWrite(db, { actor: systemActor(''), requestId: 'startup' }, async (uow) => {
+    const again = await workspaces.findFirst(uow.tx);
+    return { status: 200, body: again ?? (await insertWorkspace(uow, 'Default workspace')) };
+  });
+  return created.body as workspaces.WorkspaceRow;
+}
+
+async function insertWorkspace(uow: UnitOfWork, name: string) {
+  const workspace = await workspaces.insert(uow.tx, { name });
+  // The new workspace's history starts with its creation; when a key made it, the creating
+  // workspace's chain records that too, for its auditor.
+  const entry = { action: 'workspace.create', entityType: 'workspace', entityId: workspace.id, before: null, after: workspace };
+  await uow.audit({ ...entry, workspaceId: workspace.id });
+  if (uow.actor.keyId !== null) await uow.audit(entry);
+  return workspace;
+}
+
+/** `POST /v1/workspaces`: only an admin of the first workspace may; answers the first admin key. */
+export async function createWorkspace(db: Database, context: WriteContext, input: { name: string }): Promise<WriteResponse & { replayed: boolean }> {
+  const first = await workspaces.findFirst(db.reader);
+  if (!first || context.actor.workspaceId !== first.id) {
+    throw AppError.forbidden('Only an admin of the first workspace may create workspaces.');
+  }
+  return runWrite(db, context, async (uow) => {
+    const workspace = await insertWorkspace(uow, input.name);
+    const { key, secret } = await apiKeysService.insertKey(uow, { workspaceId: workspace.id, name: 'admin', role: 'admin' });
+    return {
+      status: 201,
+      location: `/v1/workspaces/${workspace.id}`,
+      body: { workspace, apiKey: { id: key.id, name: key.name, role: key.role, secret } },
+    };
+  });
+}

@@ -1,0 +1,83 @@
+import 'dotenv/config';
+import type { Server } from 'node:http';
+import pino, { type Logger } from 'pino';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { bootstrapAdminKey } from './modules/auth/api-keys.service';
+import { seedDemo } from './modules/demo/seed';
+import { ensureFirstWorkspace, systemActor } from './modules/workspaces/workspaces.service';
+import { purgeExpiredIdempotencyKeys } from './write-path/idempotency-purge';
+
+/** Migrates, makes the first workspace and its admin key, loads the demo data when empty. */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
+  const applied = await migrate(config.DATABASE_URL);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  const db = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  const workspace = await ensureFirstWorkspace(db);
+  const secret = await bootstrapAdminKey(db, workspace.id, systemActor(workspace.id), config.BOOTSTRAP_ADMIN_KEY);
+  if (secret && !config.BOOTSTRAP_ADMIN_KEY) {
+    // Shown once, on stdout, for the person who started the server; only its hash is stored.
+    process.stdout.write(`\nclaimtrack: created an admin API key for workspace "${workspace.name}" (shown once):\n\n  ${secret}\n\n`);
+  }
+  if (config.SEED_DEMO) {
+    const seeded = await seedDemo(db, workspace.id);
+    if (seeded > 0) logger.info({ claims: seeded }, 'demo data loaded');
+  }
+  return db;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.LOG_LEVEL });
+  const db = await prepareDatabase(config, logger);
+  const app = buildApp({ db, config, logger });
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    logger.info({ port, database: db.provider }, `claimtrack listening on http://localhost:${port}`);
+  });
+  const purge = setInterval(() => {
+    purgeExpiredIdempotencyKeys(db).catch((err: unknown) => logger.warn({ err }, 'idempotency purge failed'));
+  }, 60 * 60 * 1000);
+  purge.unref();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    clearInterval(purge);
+    const force = setTimeout(() => {
+      logger.error('requests still running after the shutdown timeout; closing anyway');
+      server.closeAllConnections();
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close(async () => {
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    // Keep-alive connections that sit idle would hold `close` open; in-flight ones finish first.
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`claimtrack failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,140 @@
+import type { Database, Tx } from '../db/database';
+import { plainJson } from '../db/json';
+import { AppError } from '../http/errors';
+import { canonicalJson, sha256Hex } from '../modules/audit/audit-chain';
+import * as auditRepository from '../modules/audit/audit.repository';
+import type { Actor } from '../modules/auth/roles';
+import * as idempotency from './idempotency.repository';
+
+/** Who writes, and the request's preconditions, as the route layer parsed them. */
+export interface WriteContext {
+  actor: Actor;
+  requestId: string;
+  /** The version named by If-Match, on routes that require it. */
+  ifMatch?: number;
+  /** `Idempotency-Key` of a POST, with a fingerprint of the request it came with. */
+  idempotency?: { key: string; fingerprint: string };
+}
+
+/** A write's response, as sent and as replayed for a repeated `Idempotency-Key`. */
+export interface WriteResponse<T = unknown> {
+  status: number;
+  body?: T;
+  /** The resource's version after the write; becomes the `ETag`. */
+  version?: number;
+  location?: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  /** Defaults to the actor's workspace. */
+  workspaceId?: string;
+}
+
+/** What a feature's write sees: the transaction, the actor, and the two checks every write makes. */
+export class UnitOfWork {
+  constructor(
+    readonly tx: Tx,
+    readonly context: WriteContext,
+  ) {}
+
+  get actor(): Actor {
+    return this.context.actor;
+  }
+
+  /** 412 unless If-Match names `current`. Pair it with a version-conditional update. */
+  expectVersion(current: number): void {
+    if (this.context.ifMatch === undefined) throw AppError.preconditionRequired();
+    if (this.context.ifMatch !== current) throw AppError.preconditionFailed(current);
+  }
+
+  /** Appends the audit event for this change, in this transaction. */
+  async audit(entry: AuditEntry): Promise<void> {
+    const { actor, requestId } = this.context;
+    await auditRepository.append(this.tx, {
+      workspaceId: entry.workspaceId ?? actor.workspaceId,
+      actor: { keyId: actor.keyId, name: actor.name, role: actor.role },
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: plainJson(entry.before),
+      after: plainJson(entry.after),
+      requestId,
+    });
+  }
+}
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** A `running` record older than this was left by a process that died; a retry may take it over. */
+const ABANDONED_AFTER_MS = 5 * 60 * 1000;
+
+/**
+ * The one write path (STYLE §5): in one transaction, the feature's change (which checks the
+ * version and appends audit events through `uow`) and the response stored under its
+ * `Idempotency-Key`. A repeated key replays the stored response; features never open
+ * transactions themselves.
+ */
+export async function runWrite<T>(
+  db: Database,
+  context: WriteContext,
+  work: (uow: UnitOfWork) => Promise<WriteResponse<T>>,
+): Promise<WriteResponse<T> & { replayed: boolean }> {
+  const apiKeyId = context.actor.keyId;
+  const key = apiKeyId ? context.idempotency : undefined;
+  if (key && apiKeyId) {
+    const replay = await claimIdempotencyKey(db, apiKeyId, key.key, key.fingerprint);
+    if (replay) return { ...(replay as WriteResponse<T>), replayed: true };
+  }
+  try {
+    const response = await db.write(async (tx) => {
+      const result = await work(new UnitOfWork(tx, context));
+      if (key && apiKeyId) await idempotency.complete(tx, apiKeyId, key.key, result.status, result);
+      return result;
+    });
+    return { ...response, replayed: false };
+  } catch (error) {
+    // The write changed nothing, so the key is free again: a corrected retry may use it.
+    if (key && apiKeyId) await db.write((tx) => idempotency.removeRunning(tx, apiKeyId, key.key)).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Fingerprint of a request for `Idempotency-Key`: the same key with another body is refused. */
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return sha256Hex(`${method} ${path}\n${canonicalJson(body ?? null)}`);
+}
+
+/** Returns the stored response to replay, or undefined after taking the key for this request. */
+async function claimIdempotencyKey(db: Database, apiKeyId: string, key: string, fingerprint: string): Promise<WriteResponse | undefined> {
+  const attempt = () =>
+    db.write(async (tx) => {
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + IDEMPOTENCY_TTL_MS);
+      const existing = await idempotency.find(tx, apiKeyId, key);
+      if (existing && existing.expiresAt > now) {
+        if (existing.requestHash !== fingerprint) {
+          throw AppError.unprocessable('This Idempotency-Key was used with a different request. Use a new key for a new request.');
+        }
+        if (existing.state === 'completed') return existing.response as WriteResponse;
+        if (now.getTime() - existing.createdAt.getTime() < ABANDONED_AFTER_MS) {
+          throw AppError.conflict('A request with this Idempotency-Key is still being processed. Retry later.');
+        }
+        await idempotency.restart(tx, existing.id, fingerprint, now, expiresAt);
+        return undefined;
+      }
+      if (existing) await idempotency.remove(tx, existing.id); // expired
+      await idempotency.insertRunning(tx, { apiKeyId, key, requestHash: fingerprint, createdAt: now, expiresAt });
+      return undefined;
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two first requests at once (PostgreSQL): the loser's insert hits the unique key. Look again.
+    if ((error as { code?: string }).code === 'P2002') return attempt();
+    throw error;
+  }
+}
