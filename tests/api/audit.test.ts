@@ -1,0 +1,124 @@
+import request from 'supertest';
+import { bearer, onPostgres, startTestApp, unique, type TestApp, type Workspace } from '../helpers/test-app';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const article = () => ({ url: `https://example.org/${unique()}`, title: 'صفقة', language: 'ar', body: 'نص' });
+
+async function createArticles(ws: Workspace, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    ids.push((await request(t.app).post('/v1/articles').set(bearer(ws.keys.checker)).send(article()).expect(201)).body.id);
+  }
+  return ids;
+}
+
+async function verify(ws: Workspace) {
+  return (await request(t.app).get('/v1/audit/verify').set(bearer(ws.keys.auditor)).expect(200)).body;
+}
+
+/** Runs SQL behind the API's back, with the table's append-only triggers out of the way. */
+async function tamper(sql: string): Promise<void> {
+  if (onPostgres) {
+    await t.rawSql('ALTER TABLE "AuditEvent" DISABLE TRIGGER USER');
+    try {
+      await t.rawSql(sql);
+    } finally {
+      await t.rawSql('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
+    }
+  } else {
+    await t.rawSql('DROP TRIGGER "AuditEvent_no_update"');
+    await t.rawSql('DROP TRIGGER "AuditEvent_no_delete"');
+    try {
+      await t.rawSql(sql);
+    } finally {
+      for (const op of ['UPDATE', 'DELETE']) {
+        await t.rawSql(
+          `CREATE TRIGGER "AuditEvent_no_${op.toLowerCase()}" BEFORE ${op} ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
+        );
+      }
+    }
+  }
+}
+
+describe('GET /v1/audit/verify', () => {
+  it('verifies an intact chain and reports its head', async () => {
+    const ws = await t.newWorkspace();
+    await createArticles(ws, 3);
+    const result = await verify(ws);
+    // workspace.create + 5 api_key.create + 3 article.create
+    expect(result).toEqual({ ok: true, count: 9, headSeq: 9, headHash: expect.stringMatching(/^[0-9a-f]{64}$/), firstBadSeq: null });
+  });
+});
+
+describe('the audit trail in the database', () => {
+  it('refuses UPDATE and DELETE of audit rows', async () => {
+    const ws = await t.newWorkspace();
+    await expect(t.rawSql(`UPDATE "AuditEvent" SET "action" = 'x' WHERE "workspaceId" = '${ws.id}'`)).rejects.toThrow(/append-only/);
+    await expect(t.rawSql(`DELETE FROM "AuditEvent" WHERE "workspaceId" = '${ws.id}'`)).rejects.toThrow(/append-only/);
+    expect((await verify(ws)).ok).toBe(true);
+  });
+});
+
+describe('tampering behind the API’s back', () => {
+  it('names an altered row as the first bad seq', async () => {
+    const ws = await t.newWorkspace();
+    const [, second] = await createArticles(ws, 3);
+    const target = await t.db.reader.auditEvent.findFirstOrThrow({ where: { workspaceId: ws.id, entityId: second } });
+    await tamper(`UPDATE "AuditEvent" SET "after" = '{"title":"forged"}' WHERE "id" = '${target.id}'`);
+    expect(await verify(ws)).toMatchObject({ ok: false, firstBadSeq: target.seq });
+  });
+
+  it('names a deleted row in the middle, and rows deleted from the end', async () => {
+    const ws = await t.newWorkspace();
+    await createArticles(ws, 4);
+    await tamper(`DELETE FROM "AuditEvent" WHERE "workspaceId" = '${ws.id}' AND "seq" = 7`);
+    expect(await verify(ws)).toMatchObject({ ok: false, firstBadSeq: 7 });
+
+    const tail = await t.newWorkspace();
+    await createArticles(tail, 2);
+    await tamper(`DELETE FROM "AuditEvent" WHERE "workspaceId" = '${tail.id}' AND "seq" >= 7`);
+    expect(await verify(tail)).toMatchObject({ ok: false, count: 6, headSeq: 8, firstBadSeq: 7 });
+  });
+});
+
+describe('GET /v1/audit/events', () => {
+  it('keeps seq gap-free per workspace under concurrent writes', async () => {
+    const ws = await t.newWorkspace();
+    await Promise.all(Array.from({ length: 20 }, () => request(t.app).post('/v1/articles').set(bearer(ws.keys.checker)).send(article()).expect(201)));
+    const events = await request(t.app).get('/v1/audit/events').query({ limit: 200 }).set(bearer(ws.keys.auditor)).expect(200);
+    expect(events.body.data.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect((await verify(ws)).ok).toBe(true);
+  });
+
+  it('filters by entity, action, actor and time, and pages by cursor', async () => {
+    const ws = await t.newWorkspace();
+    const [id] = await createArticles(ws, 3);
+    const start = new Date().toISOString();
+    await request(t.app).patch(`/v1/articles/${id}`).set(bearer(ws.keys.editor)).set('If-Match', '"1"').send({ title: 'ب' }).expect(200);
+    const q = (query: Record<string, string | number>) => request(t.app).get('/v1/audit/events').query(query).set(bearer(ws.keys.auditor)).expect(200);
+
+    expect((await q({ entityId: id! })).body.data.map((e: { action: string }) => e.action)).toEqual(['article.create', 'article.update']);
+    expect((await q({ action: 'article.create' })).body.data).toHaveLength(3);
+    expect((await q({ actor: ws.keyIds.editor })).body.data.map((e: { action: string }) => e.action)).toEqual(['article.update']);
+    expect((await q({ from: start })).body.data.map((e: { action: string }) => e.action)).toEqual(['article.update']);
+    expect((await q({ to: start })).body.data).toHaveLength(9);
+
+    const first = await q({ limit: 4 });
+    const second = await q({ limit: 4, cursor: first.body.nextCursor });
+    expect([...first.body.data, ...second.body.data].map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('shows each workspace only its own events', async () => {
+    const a = await t.newWorkspace();
+    const b = await t.newWorkspace();
+    const [theirs] = await createArticles(b, 1);
+    const res = await request(t.app).get('/v1/audit/events').query({ entityId: theirs! }).set(bearer(a.keys.auditor)).expect(200);
+    expect(res.body.data).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import request from 'supertest';
+import pino from 'pino';
+import { allRoutes } from '../../src/routes';
+import { ROLES, can, type Role } from '../../src/modules/auth/roles';
+import type { RouteSpec } from '../../src/http/route';
+import { bearer, startTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * Who may call what, as DESIGN §5 and §8 say. Every served route must appear here, so a new
+ * route cannot ship without a decision on its roles.
+ */
+const policy: Record<string, keyof typeof can> = {
+  'POST /v1/workspaces': 'admin',
+  'GET /v1/api-keys': 'admin',
+  'POST /v1/api-keys': 'admin',
+  'DELETE /v1/api-keys/:id': 'admin',
+  'GET /v1/articles': 'read',
+  'POST /v1/articles': 'write',
+  'GET /v1/articles/:id': 'read',
+  'PATCH /v1/articles/:id': 'write',
+  'DELETE /v1/articles/:id': 'edit',
+  'GET /v1/audit/events': 'audit',
+  'GET /v1/audit/verify': 'audit',
+};
+
+const missingId = '0190a0a0-0000-7000-8000-000000000000';
+let t: TestApp;
+const keys = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  // Keys of the first workspace: the only one whose admin may create workspaces.
+  t = await startTestApp();
+  for (const role of ROLES) {
+    const res = await request(t.app).post('/v1/api-keys').set(bearer(t.firstAdminKey)).send({ name: role, role }).expect(201);
+    keys[role] = res.body.secret;
+  }
+});
+afterAll(() => t.close());
+
+const routes: RouteSpec[] = allRoutes({ db: null as never, config: null as never, logger: pino({ level: 'silent' }) });
+const label = (route: RouteSpec) => `${route.method.toUpperCase()} ${route.path}`;
+
+/** A request that passes the role check and then stops at validation or lookup: it changes nothing. */
+function call(route: RouteSpec, key?: string) {
+  const path = route.path.replace(/:[a-zA-Z]+/g, missingId);
+  let req = request(t.app)[route.method](path);
+  if (key) req = req.set(bearer(key));
+  return route.method === 'post' || route.method === 'patch' ? req.send({}) : req;
+}
+
+describe('the route table', () => {
+  it('gives every route the roles DESIGN names', () => {
+    expect(routes.map(label).sort()).toEqual(Object.keys(policy).sort());
+    for (const route of routes) expect([label(route), route.roles]).toEqual([label(route), can[policy[label(route)]!]]);
+  });
+});
+
+describe('role matrix: every route × every role', () => {
+  const cases = routes.flatMap((route) => ROLES.map((role) => [label(route), role, route] as const));
+  it.each(cases)('%s as %s → allowed by the table, or 403', async (_name, role, route) => {
+    const res = await call(route, keys[role]);
+    const allowed = (route.roles as readonly string[]).includes(role);
+    if (allowed) expect(res.status).not.toBe(403);
+    else {
+      expect(res.status).toBe(403);
+      expect(res.body.type).toBe('urn:claimtrack:problem:forbidden');
+    }
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it.each(routes.map((route) => [label(route), route] as const))('%s without a key → 401', async (_name, route) => {
+    expect((await call(route)).status).toBe(401);
+  });
+});
