@@ -33,10 +33,10 @@ const children = new Set<ChildProcess>();
 /** The environment of `npm start`, with the variables a test does not set removed. */
 function serverEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['PORT', 'HOST', 'SEED_DEMO', 'BOOTSTRAP_ADMIN_KEY', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'NODE_OPTIONS']) delete base[name];
+  // As `npm start` sees them: jest's NODE_ENV=test and the caller's settings are not inherited.
+  for (const name of ['NODE_ENV', 'PORT', 'HOST', 'SEED_DEMO', 'BOOTSTRAP_ADMIN_KEY', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'NODE_OPTIONS']) delete base[name];
   const merged: NodeJS.ProcessEnv = {
     ...base,
-    NODE_ENV: 'production',
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
