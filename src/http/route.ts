@@ -51,8 +51,30 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return undefined;
 }
 
+/** NUL and lone surrogates: PostgreSQL refuses the first and would silently mangle the second. */
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+/** The path of the first string (key or value) that no database can store faithfully. */
+function findUnstorable(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = `${path}.${key}`;
+    if (UNSTORABLE.test(key)) return itemPath;
+    const found = findUnstorable(item, itemPath);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function parsePart(schema: ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  const unstorable = findUnstorable(value, where);
+  if (unstorable) {
+    throw AppError.badRequest('Text may not contain NUL characters or unpaired UTF-16 surrogates.', [
+      { path: unstorable, message: 'contains a NUL character or an unpaired surrogate' },
+    ]);
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw AppError.badRequest(`The ${where} does not match the schema.`, zodToFieldErrors(parsed.error, where));

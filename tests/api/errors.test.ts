@@ -125,3 +125,22 @@ describe('problem bodies (RFC 9457)', () => {
     expect(res.body.requestId).toBe('trace-123');
   });
 });
+
+describe('text no database can store faithfully', () => {
+  it.each([
+    ['a NUL character', 'عنوان\u0000'],
+    ['an unpaired surrogate', 'title \ud800'],
+  ])('answers 400 for %s, naming the field, and stores nothing', async (_what, title) => {
+    const body = { ...article(), title };
+    const res = await request(t.app).post('/v1/articles').set(bearer(ws.keys.checker)).send(body);
+    expectProblem(res, 400);
+    expect(res.body.errors).toEqual([{ path: 'body.title', message: 'contains a NUL character or an unpaired surrogate' }]);
+    expect(await t.db.reader.article.count({ where: { url: body.url } })).toBe(0);
+  });
+
+  it('accepts Arabic, emoji and other astral characters as they are', async () => {
+    const title = 'صفقة 😀 𝕏';
+    const res = await request(t.app).post('/v1/articles').set(bearer(ws.keys.checker)).send({ ...article(), title }).expect(201);
+    expect(res.body.title).toBe(title);
+  });
+});
