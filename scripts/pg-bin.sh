@@ -34,6 +34,7 @@ pg_find_bin() {
   return 1
 }
 
+# shellcheck disable=SC2034 # the variables are for the scripts that source this file
 _pg_set_bin() {
   PG_BINDIR=$1
   PG_INITDB=$1/initdb

@@ -22,6 +22,7 @@ pg_find_bin || die "PostgreSQL server binaries (initdb, pg_ctl, postgres) not fo
 tmp=""       # the temp folder: data/, sock/, logs
 launched=""  # set once `pg_ctl start` has been called
 jest_pid=""
+jest_pgid="" # jest runs in a process group of its own, so the whole tree can be stopped
 
 if [[ $(id -u) -eq 0 ]]; then
   id -u postgres >/dev/null 2>&1 ||
@@ -32,16 +33,20 @@ else
   as_pg() { (cd -- "$tmp" && "$@"); }
 fi
 
+# shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
   local rc=$? i pid
   trap - EXIT INT TERM HUP
   trap '' INT TERM HUP # a second Ctrl-C must not skip the cleanup
-  if [[ -n $jest_pid ]] && kill -0 "$jest_pid" 2>/dev/null; then
-    kill -TERM "$jest_pid" 2>/dev/null
-    for ((i = 0; i < 100; i++)); do kill -0 "$jest_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$jest_pid" 2>/dev/null
-    wait "$jest_pid" 2>/dev/null
+  # Stop jest (if interrupted) and anything it left behind in its process group.
+  local target=${jest_pgid:+-$jest_pgid}
+  target=${target:-$jest_pid}
+  if [[ -n $target ]] && kill -0 -- "$target" 2>/dev/null; then
+    kill -TERM -- "$target" 2>/dev/null
+    for ((i = 0; i < 100; i++)); do kill -0 -- "$target" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "$target" 2>/dev/null
   fi
+  [[ -n $jest_pid ]] && wait "$jest_pid" 2>/dev/null
   if [[ -n $tmp && -d $tmp ]]; then
     if [[ -n $launched ]]; then
       # Interrupted while starting: give the postmaster a moment to write its pid file.
@@ -117,9 +122,18 @@ export DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 log "$("$PG_POSTGRES" --version) running on 127.0.0.1:$port (temp folder $tmp, removed afterwards)"
 
 # jest runs in the background so that a signal reaches our trap at once (bash defers traps
-# until a foreground command ends); the trap then stops jest and the server.
-npx jest "$@" &
-jest_pid=$!
+# until a foreground command ends), and under setsid so that the trap can stop its whole
+# process tree (npx -> sh -> jest -> workers); a Ctrl-C reaches it through the trap.
+# (A background command without job control is never a group leader, so setsid execs in
+# place and jest's pid is also its process group id.)
+if command -v setsid >/dev/null 2>&1; then
+  setsid npx jest "$@" &
+  jest_pid=$!
+  jest_pgid=$jest_pid
+else
+  npx jest "$@" &
+  jest_pid=$!
+fi
 wait "$jest_pid"
 rc=$?
 jest_pid=""

@@ -3,9 +3,20 @@ import type { RouteSpec } from './http/route';
 import { articleRoutes } from './modules/articles/articles.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { apiKeyRoutes } from './modules/auth/api-keys.routes';
+import { claimRoutes } from './modules/claims/claims.routes';
+import { evidenceRoutes } from './modules/evidence/evidence.routes';
+import { sourceRoutes } from './modules/sources/sources.routes';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes';
 
 /** Every API route. The role matrix test and the OpenAPI document are generated from this list. */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
-  return [...workspaceRoutes(deps), ...apiKeyRoutes(deps), ...articleRoutes(deps), ...auditRoutes(deps)];
+  return [
+    ...workspaceRoutes(deps),
+    ...apiKeyRoutes(deps),
+    ...articleRoutes(deps),
+    ...claimRoutes(deps),
+    ...sourceRoutes(deps),
+    ...evidenceRoutes(deps),
+    ...auditRoutes(deps),
+  ];
 }

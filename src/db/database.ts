@@ -85,7 +85,14 @@ async function openSqlite(file: string, timeout: number): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize: number, timeout: number): Promise<Database> {
-  const pg = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  const pg = new PostgresClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: poolSize,
+      // A misspelt word still finds its claim: نتيناهو ~ نتنياهو is 0.33 (docs/decisions/0004).
+      options: '-c pg_trgm.strict_word_similarity_threshold=0.3',
+    }),
+  });
   const client = pg as unknown as DbClient;
   await client.$queryRawUnsafe('SELECT 1');
   return {

@@ -187,7 +187,7 @@ export function httpRequest(port: number, path: string, options: HttpOptions = {
         res.on('error', rejectRequest);
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = undefined;
+          let body: unknown;
           try {
             body = text ? JSON.parse(text) : undefined;
           } catch {

@@ -223,7 +223,6 @@ describe('kill -9 during concurrent writes', () => {
       const verify = await httpRequest(restarted.port, '/v1/audit/verify', { key, agent: readAgent });
       readAgent.destroy();
 
-      // eslint-disable-next-line no-console
       console.log(
         `kill -9: ${acknowledged.length} writes acknowledged, ${inFlightAtKill} in flight at the kill, ${failed} cut off, ` +
           `${missing.length} missing after restart; audit chain ${verify.body?.count} events, ok=${verify.body?.ok}`,
@@ -323,7 +322,6 @@ describe('SIGTERM', () => {
       clearTimeout(timer);
       const exitedAfterMs = Date.now() - signalledAt;
 
-      // eslint-disable-next-line no-console
       console.log(`SIGTERM: ${responses.filter((r) => 'status' in r).length}/20 in-flight requests answered; exit after ${exitedAfterMs} ms`);
       expect(responses.map((r) => ('status' in r ? r.status : r.error))).toEqual(held.map((_, i) => (i % 2 === 0 ? 201 : 200)));
       expect(refusedWhileDraining).toBe(true);

@@ -53,6 +53,11 @@ export async function createArticle(db: Database, context: WriteContext, input: 
   });
 }
 
+/** The body of a live article of the workspace, or null: claims anchor their quotes to it. */
+export async function findArticleBody(tx: Tx, workspaceId: string, id: string): Promise<string | null> {
+  return (await articles.findActive(tx, workspaceId, id))?.body ?? null;
+}
+
 export async function getArticle(db: Database, actor: Actor, id: string): Promise<ArticleView & { claims: claimsService.ClaimView[] }> {
   const row = await articles.findActive(db.reader, actor.workspaceId, id);
   if (!row) throw AppError.notFound('article', id);

@@ -1,5 +1,6 @@
 import type { DbClient, Tx } from '../../db/database';
 import { toJsonColumn } from '../../db/json';
+import type { Prisma } from '../../generated/sqlite/client';
 
 export interface Quote {
   exact: string;
@@ -16,11 +17,14 @@ export interface Quantity {
   kind: string;
   low?: number;
   high?: number;
+  date?: string;
 }
 
 export interface ClaimData {
   articleId: string | null;
   text: string;
+  /** `text`, claimant and quote folded for search (DESIGN §5). */
+  searchText: string;
   language: string;
   claimant: string | null;
   claimDate: Date | null;
@@ -29,7 +33,7 @@ export interface ClaimData {
   tags: string[];
 }
 
-export interface ClaimRow extends ClaimData {
+export interface ClaimRow extends Omit<ClaimData, 'searchText'> {
   id: string;
   workspaceId: string;
   status: string;
@@ -83,13 +87,43 @@ export async function insert(tx: Tx, workspaceId: string, data: ClaimData): Prom
   return toRow(claim);
 }
 
+/** A live claim of this workspace. */
+export async function findActive(db: DbClient | Tx, workspaceId: string, id: string): Promise<ClaimRow | null> {
+  const claim = await db.claim.findFirst({ where: { id, workspaceId, deletedAt: null }, select: columns });
+  return claim ? toRow(claim) : null;
+}
+
+export async function findManyActive(db: DbClient | Tx, workspaceId: string, ids: string[]): Promise<ClaimRow[]> {
+  const claims = await db.claim.findMany({ where: { id: { in: ids }, workspaceId, deletedAt: null }, select: columns });
+  return claims.map(toRow);
+}
+
+export type ClaimChange = Partial<ClaimData> & { status?: string; deletedAt?: Date };
+
+/** Applies `change` only if the claim still has `version`; null when another write got there first. */
+export async function updateIfVersion(tx: Tx, workspaceId: string, id: string, version: number, change: ClaimChange): Promise<ClaimRow | null> {
+  const { tags, quote, quantities, ...rest } = change;
+  const { count } = await tx.claim.updateMany({
+    where: { id, workspaceId, version, deletedAt: null },
+    data: {
+      ...rest,
+      ...(quote !== undefined ? { quote: toJsonColumn(quote) } : {}),
+      ...(quantities !== undefined ? { quantities: toJsonColumn(quantities) } : {}),
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) return null;
+  if (tags !== undefined) {
+    await tx.claimTag.deleteMany({ where: { claimId: id } });
+    await tx.claimTag.createMany({ data: [...new Set(tags)].map((tag) => ({ claimId: id, tag, workspaceId })) });
+  }
+  const claim = await tx.claim.findUniqueOrThrow({ where: { id }, select: columns });
+  return toRow(claim);
+}
+
 /** The claims anchored to an article, oldest first (the order they were taken from it). */
 export async function listForArticle(db: DbClient | Tx, workspaceId: string, articleId: string): Promise<ClaimRow[]> {
-  const claims = await db.claim.findMany({
-    where: { workspaceId, articleId, deletedAt: null },
-    orderBy: { id: 'asc' },
-    select: columns,
-  });
+  const claims = await db.claim.findMany({ where: { workspaceId, articleId, deletedAt: null }, orderBy: { id: 'asc' }, select: columns });
   return claims.map(toRow);
 }
 
@@ -99,4 +133,62 @@ export async function countForArticle(db: DbClient | Tx, workspaceId: string, ar
 
 export async function countInWorkspace(db: DbClient | Tx, workspaceId: string): Promise<number> {
   return db.claim.count({ where: { workspaceId } });
+}
+
+export interface ClaimFilter {
+  status?: string;
+  verdict?: string;
+  articleId?: string;
+  claimant?: string;
+  tag?: string;
+  language?: string;
+  updatedSince?: Date;
+  createdAfter?: Date;
+  createdBefore?: Date;
+}
+
+export type SortField = 'updatedAt' | 'createdAt';
+
+/** Where a page ends: the last row's sort value and id (keyset pagination). */
+export interface ClaimPosition {
+  at: Date;
+  id: string;
+}
+
+function filterWhere(workspaceId: string, filter: ClaimFilter): Prisma.ClaimWhereInput {
+  return {
+    workspaceId,
+    deletedAt: null,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.verdict ? { verdict: filter.verdict } : {}),
+    ...(filter.articleId ? { articleId: filter.articleId } : {}),
+    ...(filter.claimant ? { claimant: filter.claimant } : {}),
+    ...(filter.language ? { language: filter.language } : {}),
+    ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
+    ...(filter.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
+    ...(filter.createdAfter || filter.createdBefore
+      ? { createdAt: { ...(filter.createdAfter ? { gt: filter.createdAfter } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } }
+      : {}),
+  };
+}
+
+/** Newest first by `sort`, then id; a page costs the same wherever it starts. */
+export async function listPage(
+  db: DbClient,
+  workspaceId: string,
+  filter: ClaimFilter,
+  sort: SortField,
+  take: number,
+  after?: ClaimPosition,
+  onlyIds?: string[],
+): Promise<ClaimRow[]> {
+  const where: Prisma.ClaimWhereInput = {
+    AND: [
+      filterWhere(workspaceId, filter),
+      ...(onlyIds ? [{ id: { in: onlyIds } }] : []),
+      ...(after ? [{ OR: [{ [sort]: { lt: after.at } }, { [sort]: after.at, id: { lt: after.id } }] }] : []),
+    ],
+  };
+  const claims = await db.claim.findMany({ where, orderBy: [{ [sort]: 'desc' }, { id: 'desc' }], take, select: columns });
+  return claims.map(toRow);
 }

@@ -1,7 +1,20 @@
 import type { Database, Tx } from '../../db/database';
+import { AppError, type FieldError } from '../../http/errors';
+import { decodeCursor, encodeCursor, type Page } from '../../http/pagination';
+import { searchTerms } from '../../text/fold';
+import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import { z } from 'zod';
+import type { Actor } from '../auth/roles';
+import * as articlesService from '../articles/articles.service';
+import * as evidenceService from '../evidence/evidence.service';
+import { assertPatchTransition } from './claim-status';
 import * as claims from './claims.repository';
+import type { ClaimCreate, ClaimListQuery, ClaimStatus, ClaimUpdate } from './claims.schemas';
+import { searchTiers } from './claims.search';
+import { extractQuantities } from './quantities';
+import { createAnchorer } from './quote-anchor';
 
-export type { ClaimRow, Quote, Quantity } from './claims.repository';
+export type { ClaimRow, Quote } from './claims.repository';
 
 export type ClaimView = Omit<claims.ClaimRow, 'workspaceId'>;
 
@@ -17,4 +30,254 @@ export async function claimsOfArticle(db: Database, workspaceId: string, article
 /** How many live claims are taken from an article (its body may not change under their quotes). */
 export async function countClaimsOfArticle(tx: Tx, workspaceId: string, articleId: string): Promise<number> {
   return claims.countForArticle(tx, workspaceId, articleId);
+}
+
+/** What a claim is searched by: its text, claimant and quote, folded (DESIGN §5). */
+export function searchTextOf(input: { text: string; claimant?: string | null; quote?: { exact: string } | null }): string {
+  return searchTerms([input.text, input.claimant ?? '', input.quote?.exact ?? ''].join('\n')).join(' ');
+}
+
+/** Quantities of the text and quote, each value once, in order of appearance. */
+function quantitiesOf(text: string, quoteExact: string | undefined): claims.Quantity[] {
+  const found = [...extractQuantities(text), ...(quoteExact ? extractQuantities(quoteExact) : [])];
+  const seen = new Set<string>();
+  return found.filter((q) => {
+    const key = `${q.kind}|${q.unit}|${q.value}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+function toDate(value: string | null | undefined): Date | null {
+  return value ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : null;
+}
+
+/** Article bodies looked up once per request, with an anchorer each. */
+class ArticleTexts {
+  private readonly anchorers = new Map<string, ReturnType<typeof createAnchorer> | null>();
+  constructor(
+    private readonly tx: Tx,
+    private readonly workspaceId: string,
+  ) {}
+
+  async anchorerFor(articleId: string) {
+    if (!this.anchorers.has(articleId)) {
+      const body = await articlesService.findArticleBody(this.tx, this.workspaceId, articleId);
+      this.anchorers.set(articleId, body === null ? null : createAnchorer(body));
+    }
+    return this.anchorers.get(articleId) ?? null;
+  }
+}
+
+type ClaimShape = {
+  text: string;
+  language: string;
+  claimant: string | null;
+  claimDate: Date | null;
+  articleId: string | null;
+  quote: ClaimCreate['quote'] | claims.Quote | null;
+  quantities?: claims.Quantity[];
+  tags: string[];
+};
+
+/**
+ * Checks a claim's references and anchors its quote; returns field errors instead of throwing,
+ * so a batch can name every failing index.
+ */
+async function resolveClaim(
+  texts: ArticleTexts,
+  shape: ClaimShape,
+  anchor = true,
+): Promise<{ data: claims.ClaimData } | { errors: FieldError[] }> {
+  const errors: FieldError[] = [];
+  let quote = anchor ? null : (shape.quote as claims.Quote | null);
+  if (shape.quote && !shape.articleId) errors.push({ path: 'quote', message: 'a quote needs the articleId of the article it quotes' });
+  if (anchor && shape.articleId) {
+    const anchor = await texts.anchorerFor(shape.articleId);
+    if (!anchor) errors.push({ path: 'articleId', message: `no article with id ${shape.articleId}` });
+    else if (shape.quote) {
+      const anchored = anchor(shape.quote);
+      if (anchored.ok) quote = anchored.quote;
+      else errors.push({ path: 'quote', message: anchored.failure.message });
+    }
+  }
+  if (errors.length > 0) return { errors };
+  return {
+    data: {
+      articleId: shape.articleId,
+      text: shape.text,
+      searchText: searchTextOf({ text: shape.text, claimant: shape.claimant, quote }),
+      language: shape.language,
+      claimant: shape.claimant,
+      claimDate: shape.claimDate,
+      quote,
+      quantities: shape.quantities ?? quantitiesOf(shape.text, quote?.exact),
+      tags: shape.tags,
+    },
+  };
+}
+
+function shapeOf(input: ClaimCreate): ClaimShape {
+  return {
+    text: input.text,
+    language: input.language,
+    claimant: input.claimant ?? null,
+    claimDate: toDate(input.claimDate),
+    articleId: input.articleId ?? null,
+    quote: input.quote ?? null,
+    quantities: input.quantities,
+    tags: input.tags ?? [],
+  };
+}
+
+export async function createClaim(db: Database, context: WriteContext, input: ClaimCreate): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const resolved = await resolveClaim(new ArticleTexts(uow.tx, workspaceId), shapeOf(input));
+    if ('errors' in resolved) {
+      throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
+    }
+    const row = await claims.insert(uow.tx, workspaceId, resolved.data);
+    const view = presentClaim(row);
+    await uow.audit({ action: 'claim.create', entityType: 'claim', entityId: row.id, before: null, after: view });
+    return { status: 201, body: view, version: row.version, location: `/v1/claims/${row.id}` };
+  });
+}
+
+/**
+ * Up to 1,000 claims, all or nothing: every claim is checked (quotes included) before anything
+ * is written, then all are written in one transaction. A failure names each failing index.
+ */
+export async function createClaims(db: Database, context: WriteContext, inputs: ClaimCreate[]): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const texts = new ArticleTexts(uow.tx, workspaceId);
+    const prepared: claims.ClaimData[] = [];
+    const errors: FieldError[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const resolved = await resolveClaim(texts, shapeOf(input));
+      if ('errors' in resolved) errors.push(...resolved.errors.map((e) => ({ path: `body.claims.${index}.${e.path}`, message: e.message })));
+      else prepared.push(resolved.data);
+    }
+    if (errors.length > 0) {
+      const indexes = [...new Set(errors.map((e) => Number(e.path.split('.')[2])))];
+      throw AppError.unprocessable(`${indexes.length} of ${inputs.length} claims cannot be stored (index ${indexes.join(', ')}); none was stored.`, errors);
+    }
+    const created: ClaimView[] = [];
+    for (const data of prepared) {
+      const view = presentClaim(await claims.insert(uow.tx, workspaceId, data));
+      await uow.audit({ action: 'claim.create', entityType: 'claim', entityId: view.id, before: null, after: view });
+      created.push(view);
+    }
+    return { status: 201, body: { data: created } };
+  });
+}
+
+export async function getClaim(db: Database, actor: Actor, id: string) {
+  const row = await claims.findActive(db.reader, actor.workspaceId, id);
+  if (!row) throw AppError.notFound('claim', id);
+  return { ...presentClaim(row), evidence: await evidenceService.evidenceOfClaim(db, actor.workspaceId, id) };
+}
+
+/** A live claim of the workspace, or 404: for modules that hang things off claims. */
+export async function requireClaim(tx: Tx, workspaceId: string, id: string): Promise<ClaimView> {
+  const row = await claims.findActive(tx, workspaceId, id);
+  if (!row) throw AppError.notFound('claim', id);
+  return presentClaim(row);
+}
+
+export async function updateClaim(db: Database, context: WriteContext, id: string, patch: ClaimUpdate): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const current = await claims.findActive(uow.tx, workspaceId, id);
+    if (!current) throw AppError.notFound('claim', id);
+    uow.expectVersion(current.version);
+    if (patch.status !== undefined) assertPatchTransition(current.status as ClaimStatus, patch.status);
+
+    const textChanged = patch.text !== undefined || patch.quote !== undefined || patch.articleId !== undefined;
+    const shape: ClaimShape = {
+      text: patch.text ?? current.text,
+      language: patch.language ?? current.language,
+      claimant: patch.claimant !== undefined ? patch.claimant : current.claimant,
+      claimDate: patch.claimDate !== undefined ? toDate(patch.claimDate) : current.claimDate,
+      articleId: patch.articleId !== undefined ? patch.articleId : current.articleId,
+      // Moving a claim to another article drops a quote that was not re-sent: it quoted the old one.
+      quote: patch.quote !== undefined ? patch.quote : patch.articleId !== undefined && patch.articleId !== current.articleId ? null : current.quote,
+      // Quantities follow the text unless sent (DESIGN §3: extracted when the client sends none).
+      quantities: patch.quantities ?? (textChanged ? undefined : current.quantities),
+      tags: patch.tags ?? current.tags,
+    };
+    // Only a new quote or article is anchored again: an edit of tags must not fail because the
+    // article was deleted since.
+    const reanchor = patch.quote !== undefined || patch.articleId !== undefined;
+    const resolved = await resolveClaim(new ArticleTexts(uow.tx, workspaceId), shape, reanchor);
+    if ('errors' in resolved) {
+      throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
+    }
+    const updated = await claims.updateIfVersion(uow.tx, workspaceId, id, current.version, {
+      ...resolved.data,
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+    });
+    if (!updated) throw AppError.preconditionFailed();
+    const view = presentClaim(updated);
+    await uow.audit({ action: 'claim.update', entityType: 'claim', entityId: id, before: presentClaim(current), after: view });
+    return { status: 200, body: view, version: updated.version };
+  });
+}
+
+export async function deleteClaim(db: Database, context: WriteContext, id: string): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const current = await claims.findActive(uow.tx, workspaceId, id);
+    if (!current) throw AppError.notFound('claim', id);
+    uow.expectVersion(current.version);
+    const deleted = await claims.updateIfVersion(uow.tx, workspaceId, id, current.version, { deletedAt: new Date() });
+    if (!deleted) throw AppError.preconditionFailed();
+    await uow.audit({ action: 'claim.delete', entityType: 'claim', entityId: id, before: presentClaim(current), after: null });
+    return { status: 204 };
+  });
+}
+
+const cursorSchema = z.object({ sort: z.enum(['updatedAt', 'createdAt']), tier: z.number().int().min(0).max(3), at: z.iso.datetime(), id: z.string() });
+
+/**
+ * Lists claims newest first by `sort`. With `q`, matches come first by tier (phrase, all
+ * terms, near), newest first within a tier; the cursor remembers the tier.
+ */
+export async function listClaims(db: Database, actor: Actor, query: ClaimListQuery): Promise<Page<ClaimView>> {
+  const after = decodeCursor(query.cursor, cursorSchema);
+  if (after && after.sort !== query.sort) {
+    throw AppError.badRequest('This cursor belongs to another sort order.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+  }
+  const filter: claims.ClaimFilter = {
+    status: query.status,
+    verdict: query.verdict,
+    articleId: query.articleId,
+    claimant: query.claimant,
+    tag: query.tag,
+    language: query.language,
+    updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
+    createdAfter: query.createdAfter ? new Date(query.createdAfter) : undefined,
+    createdBefore: query.createdBefore ? new Date(query.createdBefore) : undefined,
+  };
+  const position = after ? { at: new Date(after.at), id: after.id } : undefined;
+  const tiers = query.q === undefined ? [{ tier: 0, ids: undefined as string[] | undefined }] : await searchTiers(db.reader, db.provider, actor.workspaceId, searchTerms(query.q));
+
+  const rows: { tier: number; row: claims.ClaimRow }[] = [];
+  for (const { tier, ids } of tiers) {
+    if (after && tier > after.tier) continue;
+    if (ids?.length === 0) continue;
+    const need = query.limit + 1 - rows.length;
+    const page = await claims.listPage(db.reader, actor.workspaceId, filter, query.sort, need, after && tier === after.tier ? position : undefined, ids);
+    rows.push(...page.map((row) => ({ tier, row })));
+    if (rows.length > query.limit) break;
+  }
+  const pageRows = rows.slice(0, query.limit);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    data: pageRows.map(({ row }) => presentClaim(row)),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ sort: query.sort, tier: last.tier, at: last.row[query.sort].toISOString(), id: last.row.id })
+        : null,
+  };
 }

@@ -3,6 +3,7 @@ import { runWrite, type UnitOfWork } from '../../write-path/unit-of-work';
 import * as articles from '../articles/articles.repository';
 import { sha256OfBody } from '../articles/articles.service';
 import * as claims from '../claims/claims.repository';
+import { searchTextOf } from '../claims/claims.service';
 import * as evidence from '../evidence/evidence.repository';
 import * as sources from '../sources/sources.repository';
 import { systemActor } from '../workspaces/workspaces.service';
@@ -35,6 +36,7 @@ export async function seedDemo(db: Database, workspaceId: string): Promise<numbe
       const claim = await claims.insert(uow.tx, workspaceId, {
         articleId,
         text: demo.text,
+        searchText: searchTextOf({ text: demo.text, claimant: demo.claimant, quote: demo.quote }),
         language: demo.language,
         claimant: demo.claimant,
         claimDate: new Date(demo.claimDate),

@@ -107,6 +107,7 @@ CREATE TABLE "Evidence" (
     "excerpt" TEXT,
     "note" TEXT,
     "createdById" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Evidence_pkey" PRIMARY KEY ("id")
@@ -320,3 +321,12 @@ DROP TRIGGER IF EXISTS "AuditEvent_no_truncate" ON "AuditEvent";
 CREATE TRIGGER "AuditEvent_no_truncate"
 BEFORE TRUNCATE ON "AuditEvent"
 FOR EACH STATEMENT EXECUTE FUNCTION "AuditEvent_append_only"();
+
+-- Extra SQL: prisma/sql/postgres/Claim.sql (this migration creates or recreates "Claim")
+-- Full-text search over Claim."searchText" (the claim folded by src/text/fold.ts, DESIGN §5).
+-- Appended by scripts/migration-new.mjs to every migration that creates "Claim"; safe to run again.
+--   a tsvector GIN index ('simple': the text is already folded) for phrases and all-terms matches;
+--   a pg_trgm GIN index for misspelled words (strict_word_similarity, operator <<%).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS "Claim_search_tsv" ON "Claim" USING GIN (to_tsvector('simple', "searchText"));
+CREATE INDEX IF NOT EXISTS "Claim_search_trgm" ON "Claim" USING GIN ("searchText" gin_trgm_ops);

@@ -1,0 +1,77 @@
+import type { AppDeps } from '../../app-deps';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { sendResource, sendWrite } from '../../http/respond';
+import { idParams } from '../../http/schemas';
+import { writeContext } from '../../write-path/write-context';
+import { can } from '../auth/roles';
+import { claimBatch, claimCreate, claimListQuery, claimUpdate } from './claims.schemas';
+import * as service from './claims.service';
+
+export function claimRoutes({ db }: AppDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/claims',
+      summary: 'List and search claims',
+      roles: can.read,
+      query: claimListQuery,
+      handler: async ({ actor, query }, res) => {
+        res.json(await service.listClaims(db, actor, query));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/claims',
+      summary: 'Create a claim, its quote anchored to its article',
+      roles: can.write,
+      body: claimCreate,
+      handler: async (input, res) => {
+        sendWrite(res, await service.createClaim(db, writeContext(input), input.body));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/claims/batch',
+      summary: 'Create up to 1,000 claims, all or nothing',
+      roles: can.write,
+      body: claimBatch,
+      handler: async (input, res) => {
+        sendWrite(res, await service.createClaims(db, writeContext(input), input.body.claims));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/claims/:id',
+      summary: 'Get a claim with its evidence',
+      roles: can.read,
+      params: idParams,
+      handler: async ({ actor, params, req }, res) => {
+        const claim = await service.getClaim(db, actor, params.id);
+        sendResource(req, res, claim, claim.version);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/v1/claims/:id',
+      summary: 'Change a claim (status: unverified → in_review only)',
+      roles: can.write,
+      params: idParams,
+      body: claimUpdate,
+      ifMatch: true,
+      handler: async (input, res) => {
+        sendWrite(res, await service.updateClaim(db, writeContext(input), input.params.id, input.body));
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/v1/claims/:id',
+      summary: 'Delete a claim (soft delete)',
+      roles: can.edit,
+      params: idParams,
+      ifMatch: true,
+      handler: async (input, res) => {
+        sendWrite(res, await service.deleteClaim(db, writeContext(input), input.params.id));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { pageQuery } from '../../http/pagination';
+import { id, languageTag, text, timestamp } from '../../http/schemas';
+
+export const CLAIM_STATUSES = ['unverified', 'in_review', 'pending_approval', 'published'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const RATINGS = ['true', 'mostly_true', 'mixed', 'mostly_false', 'false', 'misleading', 'unverifiable'] as const;
+
+export const QUANTITY_KINDS = ['money', 'share', 'percent', 'count', 'date', 'duration', 'quantity'] as const;
+
+/** W3C Web Annotation style: positions in Unicode code points into the article body (DESIGN §3). */
+export const quoteInput = z.strictObject({
+  exact: z.string().min(1).max(10_000),
+  prefix: z.string().min(1).max(1000).optional(),
+  suffix: z.string().min(1).max(1000).optional(),
+  start: z.number().int().min(0).max(10_000_000).optional(),
+  end: z.number().int().min(1).max(10_000_000).optional(),
+});
+
+export const quantity = z.strictObject({
+  text: z.string().min(1).max(200),
+  value: z.number().finite(),
+  unit: z.string().max(20),
+  kind: z.enum(QUANTITY_KINDS),
+  low: z.number().finite().optional(),
+  high: z.number().finite().optional(),
+  date: z.iso.date().optional(),
+});
+
+export const tag = z
+  .string()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,63}$/u, 'a tag is 1–64 letters, digits, _ or -, starting with a letter or digit');
+
+const claimFields = {
+  /** The checkable statement, in its original language. */
+  text: text(5000),
+  language: languageTag,
+  claimant: text(300).nullable().optional(),
+  claimDate: z.union([timestamp, z.iso.date()]).nullable().optional(),
+  articleId: id.nullable().optional(),
+  quote: quoteInput.nullable().optional(),
+  /** Sent: kept as given. Not sent: extracted from the text and quote. */
+  quantities: z.array(quantity).max(50).optional(),
+  tags: z.array(tag).max(20).optional(),
+};
+
+export const claimCreate = z.strictObject(claimFields);
+export type ClaimCreate = z.infer<typeof claimCreate>;
+
+export const claimUpdate = z
+  .strictObject({ ...claimFields, status: z.enum(CLAIM_STATUSES).optional() })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
+export type ClaimUpdate = z.infer<typeof claimUpdate>;
+
+export const MAX_BATCH = 1000;
+export const claimBatch = z.strictObject({ claims: z.array(claimCreate).min(1).max(MAX_BATCH) });
+
+export const claimListQuery = pageQuery
+  .extend({
+    q: z.string().trim().min(1).max(500).optional(),
+    status: z.enum(CLAIM_STATUSES).optional(),
+    verdict: z.enum(RATINGS).optional(),
+    articleId: id.optional(),
+    claimant: z.string().min(1).max(300).optional(),
+    tag: tag.optional(),
+    language: languageTag.optional(),
+    updatedSince: timestamp.optional(),
+    createdAfter: timestamp.optional(),
+    createdBefore: timestamp.optional(),
+    sort: z.enum(['updatedAt', 'createdAt']).default('updatedAt'),
+  })
+  .strict();
+export type ClaimListQuery = z.infer<typeof claimListQuery>;

@@ -1,0 +1,45 @@
+import type { AppDeps } from '../../app-deps';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { sendWrite } from '../../http/respond';
+import { writeContext } from '../../write-path/write-context';
+import { can } from '../auth/roles';
+import { claimParams, evidenceCreate, evidenceListQuery, evidenceParams } from './evidence.schemas';
+import * as service from './evidence.service';
+
+export function evidenceRoutes({ db }: AppDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/claims/:id/evidence',
+      summary: "A claim's evidence, with each source",
+      roles: can.read,
+      params: claimParams,
+      query: evidenceListQuery,
+      handler: async ({ actor, params, query }, res) => {
+        res.json(await service.listEvidence(db, actor, params.id, query));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/claims/:id/evidence',
+      summary: 'Link a source to a claim as evidence (supports, refutes or context)',
+      roles: can.write,
+      params: claimParams,
+      body: evidenceCreate,
+      handler: async (input, res) => {
+        sendWrite(res, await service.addEvidence(db, writeContext(input), input.params.id, input.body));
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/v1/claims/:id/evidence/:evidenceId',
+      summary: 'Remove an evidence link',
+      roles: can.write,
+      params: evidenceParams,
+      ifMatch: true,
+      handler: async (input, res) => {
+        sendWrite(res, await service.removeEvidence(db, writeContext(input), input.params.id, input.params.evidenceId));
+      },
+    }),
+  ];
+}

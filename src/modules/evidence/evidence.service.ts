@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Database, Tx } from '../../db/database';
+import { AppError } from '../../http/errors';
+import { decodeCursor, toPage, type Page } from '../../http/pagination';
+import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import type { Actor } from '../auth/roles';
+import * as claimsService from '../claims/claims.service';
+import * as sourcesService from '../sources/sources.service';
+import * as evidence from './evidence.repository';
+import type { EvidenceCreate } from './evidence.schemas';
+
+export type EvidenceView = Omit<evidence.EvidenceRow, 'workspaceId'>;
+
+function present(row: evidence.EvidenceRow): EvidenceView {
+  const { workspaceId: _w, ...view } = row;
+  return view;
+}
+
+export async function evidenceOfClaim(db: Database, workspaceId: string, claimId: string): Promise<EvidenceView[]> {
+  return (await evidence.listForClaim(db.reader, workspaceId, claimId)).map(present);
+}
+
+export async function countEvidenceOfSource(tx: Tx, sourceId: string): Promise<number> {
+  return evidence.countForSource(tx, sourceId);
+}
+
+const cursorSchema = z.object({ id: z.string() });
+
+export async function listEvidence(db: Database, actor: Actor, claimId: string, query: { limit: number; cursor?: string }): Promise<Page<EvidenceView>> {
+  await claimsService.requireClaim(db.reader, actor.workspaceId, claimId);
+  const after = decodeCursor(query.cursor, cursorSchema);
+  const rows = await evidence.listForClaim(db.reader, actor.workspaceId, claimId, query.limit + 1, after?.id);
+  return toPage(rows, query.limit, present, (row) => ({ id: row.id }));
+}
+
+export async function addEvidence(db: Database, context: WriteContext, claimId: string, input: EvidenceCreate): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    await claimsService.requireClaim(uow.tx, workspaceId, claimId);
+    await sourcesService.requireSource(uow.tx, workspaceId, input.sourceId);
+    const existing = await evidence.findLink(uow.tx, claimId, input.sourceId, input.stance);
+    if (existing) throw AppError.conflict(`This source is already linked to the claim as ${input.stance}.`, { existingId: existing.id });
+    const row = await evidence.insert(uow.tx, workspaceId, {
+      claimId,
+      sourceId: input.sourceId,
+      stance: input.stance,
+      excerpt: input.excerpt ?? null,
+      note: input.note ?? null,
+      createdById: uow.actor.keyId,
+    });
+    const view = present(row);
+    await uow.audit({ action: 'evidence.create', entityType: 'evidence', entityId: row.id, before: null, after: view });
+    return { status: 201, body: view, version: row.version, location: `/v1/claims/${claimId}/evidence/${row.id}` };
+  });
+}
+
+export async function removeEvidence(db: Database, context: WriteContext, claimId: string, id: string): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const current = await evidence.find(uow.tx, uow.actor.workspaceId, claimId, id);
+    if (!current) throw AppError.notFound('evidence', id);
+    uow.expectVersion(current.version);
+    if (!(await evidence.removeIfVersion(uow.tx, id, current.version))) throw AppError.preconditionFailed();
+    await uow.audit({ action: 'evidence.delete', entityType: 'evidence', entityId: id, before: present(current), after: null });
+    return { status: 204 };
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * Trigram similarity of two words as pg_trgm computes it: each word padded with two spaces before
+ * and one after, split into the set of its 3-character windows; shared ÷ distinct.
+ * @example trigramSimilarity('نتيناهو', 'نتنياهو') // 0.333…: 4 shared of 12
+ */
+export function trigramSimilarity(a: string, b: string): number {
+  const x = trigrams(a);
+  const y = trigrams(b);
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared += 1;
+  const union = x.size + y.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+function trigrams(word: string): Set<string> {
+  const chars = Array.from(`  ${word} `);
+  const set = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i += 1) set.add(chars.slice(i, i + 3).join(''));
+  return set;
+}
+
+/** Below this a word is not taken for a misspelling of another (pg_trgm's default similarity). */
+export const FUZZY_THRESHOLD = 0.3;

@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { bearer, startTestApp, type TestApp, type Workspace } from '../helpers/test-app';
+
+let t: TestApp;
+let ws: Workspace;
+const ids: Record<string, string> = {};
+
+const claims = {
+  deal: 'كشف الرئيس الأذري أن بلاده عقدت صفقة مع إسرائيل بقيمة 5 مليار دولار',
+  oil: 'تعتمد إسرائيل على أذربيجان بتزويدها بثلثي النفط المستهلك',
+  netanyahu: 'زار رئيس الحكومة نتنياهو أذربيجان في العام 2016',
+  english: 'Israel’s Défense exports to Azerbaijan reached HUNDREDS of millions',
+  scattered: 'النفط في أذربيجان وفي إسرائيل أيضا مستهلك',
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ws = await t.newWorkspace();
+  for (const [name, text] of Object.entries(claims)) {
+    ids[name] = (await request(t.app).post('/v1/claims').set(bearer(ws.keys.checker)).send({ text, language: 'ar' }).expect(201)).body.id;
+  }
+});
+afterAll(() => t.close());
+
+async function search(q: string): Promise<string[]> {
+  const res = await request(t.app).get('/v1/claims').query({ q }).set(bearer(ws.keys.viewer)).expect(200);
+  const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+  return res.body.data.map((c: { id: string }) => byId[c.id]);
+}
+
+describe('GET /v1/claims?q= folds what a reader does not see as different', () => {
+  it.each([
+    ['hamza forms and alef', 'اذربيجان', ['oil', 'netanyahu', 'scattered']],
+    ['Arabic-Indic digits', '٥ مليار', ['deal']],
+    ['tashkeel and tatweel', 'صَفْقـــة', ['deal']],
+    ['ta marbuta written as ha', 'صفقه', ['deal']],
+    ['Latin case and accents', 'defense azerbaijan', ['english']],
+  ])('finds across %s: %s', async (_what, q, expected) => {
+    expect((await search(q)).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('GET /v1/claims?q= ranking', () => {
+  it('ranks the exact phrase above all terms, and all terms above near matches', async () => {
+    expect(await search('النفط المستهلك')).toEqual(['oil', 'scattered']);
+  });
+
+  it('still finds a misspelt name: نتيناهو finds نتنياهو', async () => {
+    expect(await search('نتيناهو')).toEqual(['netanyahu']);
+  });
+
+  it('finds nothing for words no claim has, and only the workspace’s own claims', async () => {
+    expect(await search('كمبيوتر')).toEqual([]);
+    const other = await t.newWorkspace();
+    const res = await request(t.app).get('/v1/claims').query({ q: 'اذربيجان' }).set(bearer(other.keys.viewer)).expect(200);
+    expect(res.body.data).toEqual([]);
+  });
+
+  it('pages through ranked results without repeating or skipping', async () => {
+    const all = await search('اسرائيل');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await request(t.app)
+        .get('/v1/claims')
+        .query({ q: 'اسرائيل', limit: 1, ...(cursor ? { cursor } : {}) })
+        .set(bearer(ws.keys.viewer))
+        .expect(200);
+      seen.push(...res.body.data.map((c: { id: string }) => Object.entries(ids).find(([, id]) => id === c.id)?.[0]));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect(all.sort()).toEqual(['deal', 'oil', 'scattered']);
+  });
+});
