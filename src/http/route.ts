@@ -52,6 +52,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 /** NUL and lone surrogates: PostgreSQL refuses the first and would silently mangle the second. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
 /** The path of the first string (key or value) that no database can store faithfully. */
