@@ -31,6 +31,8 @@ export interface RouteSpec<PS extends ZodType | undefined = ZodType | undefined,
   body?: BS;
   /** Needs `If-Match` (DESIGN §5): 428 without it. */
   ifMatch?: boolean;
+  /** The success response: status and body schema (none for 204). Feeds the OpenAPI document. */
+  response?: { status: 200 | 201 | 204; description: string; schema?: ZodType };
   handler: (input: RouteInput<Infer<PS>, Infer<QS>, Infer<BS>>, res: Response) => Promise<void>;
 }
 
