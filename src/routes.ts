@@ -6,6 +6,8 @@ import { apiKeyRoutes } from './modules/auth/api-keys.routes';
 import { claimRoutes } from './modules/claims/claims.routes';
 import { evidenceRoutes } from './modules/evidence/evidence.routes';
 import { sourceRoutes } from './modules/sources/sources.routes';
+import { ratingScaleRoutes } from './modules/rating-scales/rating-scales.routes';
+import { workflowRoutes } from './modules/reviews/workflow.routes';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes';
 
 /** Every API route. The role matrix test and the OpenAPI document are generated from this list. */
@@ -17,6 +19,8 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...claimRoutes(deps),
     ...sourceRoutes(deps),
     ...evidenceRoutes(deps),
+    ...workflowRoutes(deps),
+    ...ratingScaleRoutes(deps),
     ...auditRoutes(deps),
   ];
 }

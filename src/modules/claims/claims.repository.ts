@@ -98,7 +98,7 @@ export async function findManyActive(db: DbClient | Tx, workspaceId: string, ids
   return claims.map(toRow);
 }
 
-export type ClaimChange = Partial<ClaimData> & { status?: string; deletedAt?: Date };
+export type ClaimChange = Partial<ClaimData> & { status?: string; verdict?: string | null; deletedAt?: Date };
 
 /** Applies `change` only if the claim still has `version`; null when another write got there first. */
 export async function updateIfVersion(tx: Tx, workspaceId: string, id: string, version: number, change: ClaimChange): Promise<ClaimRow | null> {

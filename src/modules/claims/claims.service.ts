@@ -2,12 +2,13 @@ import type { Database, Tx } from '../../db/database';
 import { AppError, type FieldError } from '../../http/errors';
 import { decodeCursor, encodeCursor, type Page } from '../../http/pagination';
 import { searchTerms } from '../../text/fold';
-import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import { z } from 'zod';
 import type { Actor } from '../auth/roles';
 import * as articlesService from '../articles/articles.service';
 import * as evidenceService from '../evidence/evidence.service';
-import { assertPatchTransition } from './claim-status';
+import * as reviewsService from '../reviews/reviews.service';
+import { assertPatchTransition, nextStatus, type WorkflowAction } from './claim-status';
 import * as claims from './claims.repository';
 import type { ClaimCreate, ClaimListQuery, ClaimStatus, ClaimUpdate } from './claims.schemas';
 import { searchTiers } from './claims.search';
@@ -175,7 +176,11 @@ export async function createClaims(db: Database, context: WriteContext, inputs: 
 export async function getClaim(db: Database, actor: Actor, id: string) {
   const row = await claims.findActive(db.reader, actor.workspaceId, id);
   if (!row) throw AppError.notFound('claim', id);
-  return { ...presentClaim(row), evidence: await evidenceService.evidenceOfClaim(db, actor.workspaceId, id) };
+  return {
+    ...presentClaim(row),
+    evidence: await evidenceService.evidenceOfClaim(db, actor.workspaceId, id),
+    verdictHistory: await reviewsService.verdictHistory(db, actor.workspaceId, id),
+  };
 }
 
 /** A live claim of the workspace, or 404: for modules that hang things off claims. */
@@ -280,4 +285,65 @@ export async function listClaims(db: Database, actor: Actor, query: ClaimListQue
         ? encodeCursor({ sort: query.sort, tier: last.tier, at: last.row[query.sort].toISOString(), id: last.row.id })
         : null,
   };
+}
+
+/**
+ * Moves a claim by a workflow action inside the caller's unit of work: checks If-Match (unless the
+ * caller decides otherwise, as a bulk move does), the transition, writes and audits it.
+ */
+export async function transitionClaim(
+  uow: UnitOfWork,
+  claimId: string,
+  action: WorkflowAction,
+  options: { verdict?: string; checkVersion?: boolean } = {},
+): Promise<ClaimView> {
+  const workspaceId = uow.actor.workspaceId;
+  const current = await claims.findActive(uow.tx, workspaceId, claimId);
+  if (!current) throw AppError.notFound('claim', claimId);
+  if (options.checkVersion !== false) uow.expectVersion(current.version);
+  const status = nextStatus(current.status as ClaimStatus, action);
+  const updated = await claims.updateIfVersion(uow.tx, workspaceId, claimId, current.version, {
+    status,
+    ...(options.verdict !== undefined ? { verdict: options.verdict } : {}),
+  });
+  if (!updated) throw AppError.preconditionFailed();
+  const view = presentClaim(updated);
+  await uow.audit({ action: `claim.${action}`, entityType: 'claim', entityId: claimId, before: presentClaim(current), after: view });
+  return view;
+}
+
+/**
+ * Moves many claims to `to` at once, all or nothing, one audit event per claim (e.g. 500 claims
+ * from unverified to in_review). Only moves that need no review: starting a review, and reopening
+ * a published claim (editors and admins).
+ */
+export async function bulkTransition(db: Database, context: WriteContext, ids: string[], to: ClaimStatus): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const found = new Map((await claims.findManyActive(uow.tx, workspaceId, ids)).map((c) => [c.id, c]));
+    const errors: FieldError[] = [];
+    const moves: { id: string; action: WorkflowAction }[] = [];
+    for (const [index, id] of ids.entries()) {
+      const claim = found.get(id);
+      const path = `body.claimIds.${index}`;
+      if (!claim) {
+        errors.push({ path, message: `no claim with id ${id}` });
+        continue;
+      }
+      const action = bulkActionFor(claim.status as ClaimStatus, to);
+      if (!action) errors.push({ path, message: `a claim that is ${claim.status} cannot move to ${to} in bulk` });
+      else if (action === 'reopen' && !['editor', 'admin'].includes(uow.actor.role)) errors.push({ path, message: 'reopening a published claim needs an editor' });
+      else moves.push({ id, action });
+    }
+    if (errors.length > 0) throw AppError.unprocessable(`${errors.length} of ${ids.length} claims cannot move to ${to}; none was moved.`, errors);
+    const moved: ClaimView[] = [];
+    for (const move of moves) moved.push(await transitionClaim(uow, move.id, move.action, { checkVersion: false }));
+    return { status: 200, body: { data: moved } };
+  });
+}
+
+function bulkActionFor(from: ClaimStatus, to: ClaimStatus): WorkflowAction | undefined {
+  if (from === 'unverified' && to === 'in_review') return 'start_review';
+  if (from === 'published' && to === 'in_review') return 'reopen';
+  return undefined;
 }

@@ -52,6 +52,10 @@ export async function listForClaim(db: DbClient | Tx, workspaceId: string, claim
   });
 }
 
+export async function countForClaim(tx: Tx, claimId: string): Promise<number> {
+  return tx.evidence.count({ where: { claimId } });
+}
+
 export async function countForSource(tx: Tx, sourceId: string): Promise<number> {
   return tx.evidence.count({ where: { sourceId } });
 }

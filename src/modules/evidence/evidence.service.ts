@@ -20,6 +20,11 @@ export async function evidenceOfClaim(db: Database, workspaceId: string, claimId
   return (await evidence.listForClaim(db.reader, workspaceId, claimId)).map(present);
 }
 
+/** A verdict needs evidence (DESIGN §4): how many links the claim has. */
+export async function countEvidenceOfClaim(tx: Tx, claimId: string): Promise<number> {
+  return evidence.countForClaim(tx, claimId);
+}
+
 export async function countEvidenceOfSource(tx: Tx, sourceId: string): Promise<number> {
   return evidence.countForSource(tx, sourceId);
 }

@@ -19,3 +19,7 @@ export async function findFirst(db: DbClient | Tx): Promise<WorkspaceRow | null>
 export async function insert(tx: Tx, data: { name: string }): Promise<WorkspaceRow> {
   return tx.workspace.create({ data, select: columns });
 }
+
+export async function findById(db: DbClient | Tx, id: string): Promise<WorkspaceRow | null> {
+  return db.workspace.findUnique({ where: { id }, select: columns });
+}

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database';
+import type { Database, Tx } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import * as apiKeysService from '../auth/api-keys.service';
@@ -10,6 +10,11 @@ export type { WorkspaceRow } from './workspaces.repository';
 /** The actor of changes claimtrack makes itself (first start, demo data). */
 export function systemActor(workspaceId: string): Actor {
   return { keyId: null, name: 'claimtrack', role: 'admin', workspaceId };
+}
+
+/** Four eyes (DESIGN §4): whether the key that proposed a review is barred from publishing it. */
+export async function fourEyesRequired(tx: Tx, workspaceId: string): Promise<boolean> {
+  return (await workspaces.findById(tx, workspaceId))?.fourEyes ?? true;
 }
 
 export async function findFirstWorkspace(db: Database) {

@@ -1,0 +1,16 @@
+-- CreateTable
+CREATE TABLE "RatingScale" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "definition" JSONB NOT NULL,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "RatingScale_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingScale_workspaceId_version_key" ON "RatingScale"("workspaceId", "version");
+
+-- CreateIndex
+CREATE INDEX "Review_claimId_state_idx" ON "Review"("claimId", "state");

@@ -1,0 +1,48 @@
+import type { DbClient, Tx } from '../../db/database';
+
+export interface ReviewRow {
+  id: string;
+  workspaceId: string;
+  claimId: string;
+  rating: string;
+  summary: string;
+  scaleVersion: number;
+  state: string;
+  proposedById: string;
+  decidedById: string | null;
+  decisionNote: string | null;
+  correctionNote: string | null;
+  version: number;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+export async function insert(
+  tx: Tx,
+  data: { workspaceId: string; claimId: string; rating: string; summary: string; scaleVersion: number; proposedById: string },
+): Promise<ReviewRow> {
+  return tx.review.create({ data: { ...data, state: 'proposed' } });
+}
+
+export async function find(db: DbClient | Tx, workspaceId: string, claimId: string, id: string): Promise<ReviewRow | null> {
+  return db.review.findFirst({ where: { id, claimId, workspaceId } });
+}
+
+export async function findInState(tx: Tx, claimId: string, state: string): Promise<ReviewRow | null> {
+  return tx.review.findFirst({ where: { claimId, state }, orderBy: { id: 'desc' } });
+}
+
+export async function listForClaim(db: DbClient | Tx, workspaceId: string, claimId: string, states?: string[]): Promise<ReviewRow[]> {
+  return db.review.findMany({ where: { workspaceId, claimId, ...(states ? { state: { in: states } } : {}) }, orderBy: { id: 'asc' } });
+}
+
+/** Moves a review out of `from`; null when another write moved it first. */
+export async function moveIfState(
+  tx: Tx,
+  id: string,
+  from: string,
+  data: { state: string; decidedById?: string | null; decidedAt?: Date; decisionNote?: string | null; correctionNote?: string | null },
+): Promise<ReviewRow | null> {
+  const [row] = await tx.review.updateManyAndReturn({ where: { id, state: from }, data: { ...data, version: { increment: 1 } } });
+  return row ?? null;
+}

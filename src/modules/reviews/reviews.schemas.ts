@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { id, text, timestamp, version } from '../../http/schemas';
+import { ratingKey } from '../rating-scales/rating-scales.schemas';
+
+export const REVIEW_STATES = ['proposed', 'published', 'rejected', 'superseded'] as const;
+
+export const reviewCreate = z.strictObject({
+  /** A key of the workspace's current rating scale. */
+  rating: ratingKey,
+  /** The reasoning, shown to readers with the verdict. */
+  summary: text(20_000),
+});
+export type ReviewCreate = z.infer<typeof reviewCreate>;
+
+export const reviewPublish = z.strictObject({
+  /** Required when this publication replaces an earlier verdict (a correction); refused otherwise. */
+  correctionNote: text(5000).optional(),
+  decisionNote: text(5000).optional(),
+});
+export type ReviewPublish = z.infer<typeof reviewPublish>;
+
+export const reviewReject = z.strictObject({
+  /** Why the proposal goes back: the checker reads it. */
+  decisionNote: text(5000),
+});
+export type ReviewReject = z.infer<typeof reviewReject>;
+
+export const reviewParams = z.strictObject({ id, reviewId: id });
+export const claimParams = z.strictObject({ id });
+export const noBody = z.strictObject({});
+
+export const reviewView = z
+  .strictObject({
+    id,
+    claimId: id,
+    rating: z.string(),
+    summary: z.string(),
+    scaleVersion: z.number().int().min(1).describe('The rating scale version the review was made under'),
+    state: z.enum(REVIEW_STATES),
+    proposedBy: z.string().describe('API key id'),
+    decidedBy: z.string().nullable().describe('API key id'),
+    decisionNote: z.string().nullable(),
+    correctionNote: z.string().nullable(),
+    version,
+    createdAt: timestamp,
+    decidedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'Review' });
+
+export const reviewList = z.strictObject({ data: z.array(reviewView), nextCursor: z.null() });
