@@ -62,11 +62,23 @@ function fromDatabase(error: { code?: unknown; meta?: Record<string, unknown> })
   return undefined;
 }
 
+/**
+ * Any other client error that Express or Node raises with a 4xx status (a malformed %-escape in
+ * the path, a body that does not decompress): its status, and a generic detail unless the error
+ * says its message is safe to show (http-errors' `expose`).
+ */
+function fromClientError(error: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown }): AppError | undefined {
+  const status = Number(error.status ?? error.statusCode);
+  if (!Number.isInteger(status) || status < 400 || status > 499) return undefined;
+  const detail = error.expose === true && typeof error.message === 'string' ? error.message : 'The request could not be read.';
+  return new AppError(status, 'bad-request', 'The request could not be read', detail);
+}
+
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return AppError.badRequest('The request does not match the schema.', zodToFieldErrors(error));
   if (error && typeof error === 'object') {
-    return fromBodyParser(error as { type?: string }) ?? fromDatabase(error as { code?: unknown });
+    return fromBodyParser(error as { type?: string }) ?? fromDatabase(error as { code?: unknown }) ?? fromClientError(error as { status?: unknown });
   }
   return undefined;
 }

@@ -19,11 +19,19 @@ export interface RouteInput<P, Q, B> {
 
 type Infer<S> = S extends ZodType ? z.output<S> : undefined;
 
+/** A JSON body described by a zod schema of its JSON form (dates are RFC 3339 strings), or 204. */
+export type SuccessResponse = { status: 200 | 201; description: string; schema: ZodType } | { status: 204; description: string; schema?: undefined };
+
+/** Route-specific problem statuses (see `RouteSpec.errors`). */
+export type RouteErrorStatus = 404 | 409 | 422;
+
 export interface RouteSpec<PS extends ZodType | undefined = ZodType | undefined, QS extends ZodType | undefined = ZodType | undefined, BS extends ZodType | undefined = ZodType | undefined> {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** Express path, e.g. `/v1/articles/:id`. */
   path: string;
   summary: string;
+  /** OpenAPI tag: the module, when the first path segment after the version does not name it. */
+  tag?: string;
   /** Roles allowed; `public` needs no key. */
   roles: readonly Role[] | 'public';
   params?: PS;
@@ -31,8 +39,19 @@ export interface RouteSpec<PS extends ZodType | undefined = ZodType | undefined,
   body?: BS;
   /** Needs `If-Match` (DESIGN §5): 428 without it. */
   ifMatch?: boolean;
-  /** The success response: status and body schema (none for 204). Feeds the OpenAPI document. */
-  response?: { status: 200 | 201 | 204; description: string; schema?: ZodType };
+  /**
+   * The success response, required so that no route ships undocumented: its status and the zod
+   * schema of its JSON body (none for 204). Feeds the OpenAPI document, and the test suite checks
+   * every response it receives against it. A body with a top-level `version` is a versioned
+   * resource: it is documented with its `ETag` (and 304 on a GET).
+   */
+  response: SuccessResponse;
+  /**
+   * Problem statuses this route answers beyond those its shape implies (the OpenAPI document
+   * derives 400, 401, 403, 404, 412, 428, 413, 415, 409/422 for Idempotency-Key and 429), with
+   * what they mean here, e.g. `{ 409: 'An article already has this url' }`.
+   */
+  errors?: Partial<Record<RouteErrorStatus, string>>;
   handler: (input: RouteInput<Infer<PS>, Infer<QS>, Infer<BS>>, res: Response) => Promise<void>;
 }
 
@@ -57,15 +76,22 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 // eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
-/** The path of the first string (key or value) that no database can store faithfully. */
-function findUnstorable(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const itemPath = `${path}.${key}`;
-    if (UNSTORABLE.test(key)) return itemPath;
-    const found = findUnstorable(item, itemPath);
-    if (found) return found;
+/**
+ * The path of the first string (key or value) that no database can store faithfully. Iterative:
+ * a body nested thousands of levels deep must not overflow the stack.
+ */
+function findUnstorable(value: unknown, root: string): string | undefined {
+  const pending: [unknown, string][] = [[value, root]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'string') {
+      if (UNSTORABLE.test(item)) return path;
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item).reverse()) {
+        if (UNSTORABLE.test(key)) return `${path}.${key}`;
+        pending.push([child, `${path}.${key}`]);
+      }
+    }
   }
   return undefined;
 }

@@ -144,3 +144,36 @@ describe('text no database can store faithfully', () => {
     expect(res.body.title).toBe(title);
   });
 });
+
+describe('malformed requests the router or the body reader refuse', () => {
+  it('answers 400 for a malformed percent-escape in the path', async () => {
+    expectProblem(await request(t.app).get('/v1/articles/%').set(bearer(ws.keys.viewer)), 400);
+  });
+
+  it('answers 400 for a body that claims gzip but does not decompress', async () => {
+    const res = await request(t.app)
+      .post('/v1/articles')
+      .set(bearer(ws.keys.checker))
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{"a":1}');
+    expectProblem(res, 400);
+  });
+
+  it('answers 400 for a body nested tens of thousands of levels deep', async () => {
+    const roomy = await startTestApp(); // this file's app has a 2 KB body limit
+    try {
+      const deep = `{"title":"t","publisher":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+      const res = await request(roomy.app).post('/v1/articles').set(bearer(roomy.firstAdminKey)).set('Content-Type', 'application/json').send(deep);
+      expectProblem(res, 400);
+    } finally {
+      await roomy.close();
+    }
+  });
+});
+
+describe('dates', () => {
+  it.each(['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-23:59', '10000-01-01T00:00:00Z'])('answers 400 for %s, a time outside the years 0001–9999', async (publishedAt) => {
+    expectProblem(await request(t.app).post('/v1/articles').set(bearer(ws.keys.checker)).send({ ...article(), publishedAt }), 400);
+  });
+});
