@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // Every response a test file receives from a test app is checked against the OpenAPI document.
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/setup-response-validation.ts'],
   // Two cores: two workers, each with its own database.
   maxWorkers: 2,
   testTimeout: 60_000,

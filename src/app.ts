@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps';
 import { AppError } from './http/errors';
 import { createMetrics } from './http/metrics';
 import { notFoundHandler, problemHandler } from './http/problem';
+import { buildOpenApiDocument, docsPage, DOCS_PATH, OPENAPI_PATH } from './http/openapi';
 import { rateLimit } from './http/rate-limit';
 import { routeHandler, type RouteSpec } from './http/route';
 import { authenticate } from './modules/auth/authenticate';
@@ -65,10 +66,22 @@ export function buildApp(deps: AppDeps): express.Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  const routes = allRoutes(deps);
+  // Built once, from the same route table and zod schemas that validate requests.
+  const openApiJson = JSON.stringify(buildOpenApiDocument(routes));
+  const docs = docsPage();
+  app.get(OPENAPI_PATH, (_req, res) => {
+    res.type('application/json').send(openApiJson);
+  });
+  app.get(DOCS_PATH, (_req, res) => {
+    res.setHeader('Content-Security-Policy', docs.contentSecurityPolicy);
+    res.type('html').send(docs.html);
+  });
+
   const bodyParser = express.json({ limit: config.BODY_LIMIT, strict: true });
   const checkKey = authenticate(db, logger);
   const limitRate = rateLimit(config.RATE_LIMIT_PER_MINUTE);
-  for (const route of allRoutes(deps)) mount(app, route);
+  for (const route of routes) mount(app, route);
 
   function mount(target: express.Express, route: RouteSpec) {
     const chain: RequestHandler[] = route.roles === 'public' ? [] : [checkKey, limitRate];

@@ -13,6 +13,7 @@ import type { Role } from '../../src/modules/auth/roles';
 import { ROLES } from '../../src/modules/auth/roles';
 import { findFirstWorkspace } from '../../src/modules/workspaces/workspaces.service';
 import { prepareDatabase } from '../../src/server';
+import { recordResponses } from './response-recorder';
 
 /** The database the suite runs on: SQLite unless DATABASE_URL names a PostgreSQL server. */
 export const onPostgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '');
@@ -93,6 +94,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const logger = pino({ level: config.LOG_LEVEL });
   const db = await prepareDatabase(config, logger);
   const app = buildApp({ db, config, logger });
+  // Every response is checked against the OpenAPI document after the file (setup-response-validation.ts).
+  recordResponses(app);
   const firstWorkspaceId = (await findFirstWorkspace(db))?.id as string;
 
   async function newWorkspace(): Promise<Workspace> {

@@ -4,7 +4,7 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../auth/roles';
-import { articleCreate, articleListQuery, articleUpdate } from './articles.schemas';
+import { articleCreate, articleListQuery, articlePage, articleUpdate, articleView, articleWithClaimsView } from './articles.schemas';
 import * as service from './articles.service';
 
 export function articleRoutes({ db }: AppDeps): RouteSpec[] {
@@ -15,6 +15,7 @@ export function articleRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'List articles, newest first',
       roles: can.read,
       query: articleListQuery,
+      response: { status: 200, description: 'A page of articles, without their bodies', schema: articlePage },
       handler: async ({ actor, query }, res) => {
         res.json(await service.listArticles(db, actor, query));
       },
@@ -25,6 +26,8 @@ export function articleRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Create an article',
       roles: can.write,
       body: articleCreate,
+      response: { status: 201, description: 'The article as stored', schema: articleView },
+      errors: { 409: 'An article (also a deleted one) already has this url' },
       handler: async (input, res) => {
         sendWrite(res, await service.createArticle(db, writeContext(input), input.body));
       },
@@ -35,6 +38,7 @@ export function articleRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Get an article with its claims',
       roles: can.read,
       params: idParams,
+      response: { status: 200, description: 'The article with its claims, oldest first', schema: articleWithClaimsView },
       handler: async ({ actor, params, req }, res) => {
         const article = await service.getArticle(db, actor, params.id);
         sendResource(req, res, article, article.version);
@@ -48,6 +52,8 @@ export function articleRoutes({ db }: AppDeps): RouteSpec[] {
       params: idParams,
       body: articleUpdate,
       ifMatch: true,
+      response: { status: 200, description: 'The article as changed', schema: articleView },
+      errors: { 409: 'Another article (also a deleted one) has this url', 422: 'The body cannot change while claims quote it' },
       handler: async (input, res) => {
         sendWrite(res, await service.updateArticle(db, writeContext(input), input.params.id, input.body));
       },
@@ -59,6 +65,7 @@ export function articleRoutes({ db }: AppDeps): RouteSpec[] {
       roles: can.edit,
       params: idParams,
       ifMatch: true,
+      response: { status: 204, description: 'Deleted' },
       handler: async (input, res) => {
         sendWrite(res, await service.deleteArticle(db, writeContext(input), input.params.id));
       },

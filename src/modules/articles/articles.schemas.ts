@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { httpUrl, languageTag, text, timestamp } from '../../http/schemas';
+import { httpUrl, id, languageTag, pageOf, text, timestamp, version } from '../../http/schemas';
 import { pageQuery } from '../../http/pagination';
+import { claimView } from '../claims/claims.schemas';
 
 export const articleCreate = z.strictObject({
   url: httpUrl,
@@ -19,3 +20,27 @@ export const articleUpdate = articleCreate
 export type ArticleUpdate = z.infer<typeof articleUpdate>;
 
 export const articleListQuery = pageQuery.extend({ language: languageTag.optional() }).strict();
+
+/** An article in a list: everything but its body. */
+export const articleSummaryView = z
+  .strictObject({
+    id,
+    url: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    language: z.string(),
+    publishedAt: timestamp.nullable(),
+    bodySha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the body (UTF-8), hex'),
+    version,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'ArticleSummary' });
+
+/** An article with its full text, as created or changed. */
+export const articleView = articleSummaryView.extend({ body: z.string() }).meta({ id: 'Article' });
+
+/** An article with the claims taken from it, oldest first. */
+export const articleWithClaimsView = articleView.extend({ claims: z.array(claimView) }).meta({ id: 'ArticleWithClaims' });
+
+export const articlePage = pageOf(articleSummaryView);

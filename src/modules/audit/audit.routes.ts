@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { pageQuery } from '../../http/pagination';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { id, timestamp } from '../../http/schemas';
-import { can } from '../auth/roles';
+import { id, pageOf, timestamp } from '../../http/schemas';
+import { can, ROLES } from '../auth/roles';
 import * as service from './audit.service';
 
 export const auditEventsQuery = pageQuery
@@ -16,6 +16,38 @@ export const auditEventsQuery = pageQuery
   })
   .strict();
 
+/** One audit event (`present` of audit.service): who changed what, and the hash chain. */
+export const auditEventView = z
+  .strictObject({
+    id,
+    seq: z.number().int().min(1).describe('Gap-free per workspace, from 1'),
+    at: timestamp,
+    actor: z.strictObject({
+      keyId: id.nullable().describe('null when claimtrack itself acted'),
+      name: z.string(),
+      role: z.enum(ROLES),
+    }),
+    action: z.string().describe('e.g. article.update'),
+    entityType: z.string(),
+    entityId: id,
+    before: z.unknown().describe('The entity before the change; null on create'),
+    after: z.unknown().describe('The entity after the change; null on delete'),
+    requestId: z.string(),
+    prevHash: z.string().regex(/^([0-9a-f]{64})?$/).describe("The previous event's hash; empty for the first"),
+    hash: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the canonical JSON of the event'),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const chainCheckView = z
+  .strictObject({
+    ok: z.boolean(),
+    count: z.number().int().min(0).describe('Events that verified'),
+    headSeq: z.number().int().min(0),
+    headHash: z.string(),
+    firstBadSeq: z.number().int().min(1).nullable().describe('The first seq missing, altered or out of chain; null when all is well'),
+  })
+  .meta({ id: 'ChainCheck' });
+
 export function auditRoutes({ db }: AppDeps): RouteSpec[] {
   return [
     defineRoute({
@@ -24,6 +56,7 @@ export function auditRoutes({ db }: AppDeps): RouteSpec[] {
       summary: "The workspace's audit trail, oldest first",
       roles: can.audit,
       query: auditEventsQuery,
+      response: { status: 200, description: 'A page of audit events, oldest first', schema: pageOf(auditEventView) },
       handler: async ({ actor, query }, res) => {
         res.json(
           await service.listEvents(db, actor, {
@@ -39,6 +72,7 @@ export function auditRoutes({ db }: AppDeps): RouteSpec[] {
       path: '/v1/audit/verify',
       summary: 'Recompute the audit chain and name the first broken seq',
       roles: can.audit,
+      response: { status: 200, description: 'The result of the check', schema: chainCheckView },
       handler: async ({ actor }, res) => {
         res.json(await service.verifyChain(db, actor.workspaceId));
       },

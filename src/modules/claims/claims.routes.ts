@@ -4,7 +4,7 @@ import { sendResource, sendWrite } from '../../http/respond';
 import { idParams } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../auth/roles';
-import { claimBatch, claimCreate, claimListQuery, claimUpdate } from './claims.schemas';
+import { claimBatch, claimBatchView, claimCreate, claimListQuery, claimPage, claimUpdate, claimView, claimWithEvidenceView } from './claims.schemas';
 import * as service from './claims.service';
 
 export function claimRoutes({ db }: AppDeps): RouteSpec[] {
@@ -15,6 +15,7 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'List and search claims',
       roles: can.read,
       query: claimListQuery,
+      response: { status: 200, description: 'A page of claims; with `q`, the best matches first', schema: claimPage },
       handler: async ({ actor, query }, res) => {
         res.json(await service.listClaims(db, actor, query));
       },
@@ -25,6 +26,8 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Create a claim, its quote anchored to its article',
       roles: can.write,
       body: claimCreate,
+      response: { status: 201, description: 'The claim as stored, its quote anchored', schema: claimView },
+      errors: { 422: 'The article does not exist or the quote does not fit it' },
       handler: async (input, res) => {
         sendWrite(res, await service.createClaim(db, writeContext(input), input.body));
       },
@@ -35,6 +38,8 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Create up to 1,000 claims, all or nothing',
       roles: can.write,
       body: claimBatch,
+      response: { status: 201, description: 'Every claim, in the order sent', schema: claimBatchView },
+      errors: { 422: 'Some claims do not fit their articles (each failing index is named); none was stored' },
       handler: async (input, res) => {
         sendWrite(res, await service.createClaims(db, writeContext(input), input.body.claims));
       },
@@ -45,6 +50,7 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Get a claim with its evidence',
       roles: can.read,
       params: idParams,
+      response: { status: 200, description: 'The claim with its evidence and verdict history', schema: claimWithEvidenceView },
       handler: async ({ actor, params, req }, res) => {
         const claim = await service.getClaim(db, actor, params.id);
         sendResource(req, res, claim, claim.version);
@@ -58,6 +64,8 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       params: idParams,
       body: claimUpdate,
       ifMatch: true,
+      response: { status: 200, description: 'The claim as changed', schema: claimView },
+      errors: { 409: 'The status change is not one a PATCH may make', 422: 'The article does not exist or the quote does not fit it' },
       handler: async (input, res) => {
         sendWrite(res, await service.updateClaim(db, writeContext(input), input.params.id, input.body));
       },
@@ -69,6 +77,7 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       roles: can.edit,
       params: idParams,
       ifMatch: true,
+      response: { status: 204, description: 'Deleted' },
       handler: async (input, res) => {
         sendWrite(res, await service.deleteClaim(db, writeContext(input), input.params.id));
       },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination';
-import { id, languageTag, text, timestamp } from '../../http/schemas';
+import { calendarDate, id, languageTag, pageOf, text, timestamp, version } from '../../http/schemas';
+import { evidenceView } from '../evidence/evidence.schemas';
+import { reviewView } from '../reviews/reviews.schemas';
 
 export const CLAIM_STATUSES = ['unverified', 'in_review', 'pending_approval', 'published'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -37,7 +39,7 @@ const claimFields = {
   text: text(5000),
   language: languageTag,
   claimant: text(300).nullable().optional(),
-  claimDate: z.union([timestamp, z.iso.date()]).nullable().optional(),
+  claimDate: z.union([timestamp, calendarDate]).nullable().optional(),
   articleId: id.nullable().optional(),
   quote: quoteInput.nullable().optional(),
   /** Sent: kept as given. Not sent: extracted from the text and quote. */
@@ -73,3 +75,59 @@ export const claimListQuery = pageQuery
   })
   .strict();
 export type ClaimListQuery = z.infer<typeof claimListQuery>;
+
+/** A quote as stored: anchored, with its code point offsets into the article body. */
+export const quoteView = z
+  .strictObject({
+    exact: z.string(),
+    prefix: z.string().optional(),
+    suffix: z.string().optional(),
+    start: z.number().int().min(0).describe('Offset of the first code point of `exact` in the article body'),
+    end: z.number().int().min(0).describe('Offset just after its last code point'),
+  })
+  .meta({ id: 'Quote' });
+
+export const quantityView = z
+  .strictObject({
+    text: z.string().describe('The exact words it was read from'),
+    value: z.number(),
+    unit: z.string(),
+    kind: z.enum(QUANTITY_KINDS),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    date: z.iso.date().optional(),
+  })
+  .meta({ id: 'Quantity' });
+
+/** A claim as the API answers it (`presentClaim`). */
+export const claimView = z
+  .strictObject({
+    id,
+    articleId: id.nullable(),
+    text: z.string(),
+    language: z.string(),
+    claimant: z.string().nullable(),
+    claimDate: timestamp.nullable(),
+    quote: quoteView.nullable(),
+    quantities: z.array(quantityView),
+    status: z.enum(CLAIM_STATUSES),
+    verdict: z.string().nullable().describe("A rating of the workspace's rating scale, once a review is published"),
+    version,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    tags: z.array(z.string()),
+  })
+  .meta({ id: 'Claim' });
+
+/** A claim with its evidence and the verdicts it has had (`getClaim`). */
+export const claimWithEvidenceView = claimView
+  .extend({
+    evidence: z.array(evidenceView),
+    verdictHistory: z.array(reviewView).describe('Every verdict the claim has had (published, then superseded ones), newest first'),
+  })
+  .meta({ id: 'ClaimWithEvidence' });
+
+export const claimPage = pageOf(claimView);
+
+/** The claims a batch created, in the order sent. */
+export const claimBatchView = z.strictObject({ data: z.array(claimView) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination';
-import { id } from '../../http/schemas';
+import { id, pageOf, timestamp, version } from '../../http/schemas';
+import { SOURCE_KINDS } from '../sources/sources.schemas';
 
 export const STANCES = ['supports', 'refutes', 'context'] as const;
 
@@ -16,3 +17,28 @@ export type EvidenceCreate = z.infer<typeof evidenceCreate>;
 export const claimParams = z.strictObject({ id });
 export const evidenceParams = z.strictObject({ id, evidenceId: id });
 export const evidenceListQuery = pageQuery.strict();
+
+/** An evidence link as the API answers it, with the essentials of its source. */
+export const evidenceView = z
+  .strictObject({
+    id,
+    claimId: id,
+    sourceId: id,
+    stance: z.enum(STANCES),
+    excerpt: z.string().nullable(),
+    note: z.string().nullable(),
+    createdById: id.nullable().describe('The API key that linked it; null when claimtrack did'),
+    version,
+    createdAt: timestamp,
+    source: z.strictObject({
+      id,
+      url: z.string(),
+      title: z.string(),
+      publisher: z.string().nullable(),
+      kind: z.enum(SOURCE_KINDS),
+      archiveUrl: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'Evidence' });
+
+export const evidencePage = pageOf(evidenceView);

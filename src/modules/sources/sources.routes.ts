@@ -4,7 +4,7 @@ import { sendResource, sendWrite } from '../../http/respond';
 import { idParams } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../auth/roles';
-import { sourceCreate, sourceListQuery, sourceUpdate } from './sources.schemas';
+import { sourceCreate, sourceListQuery, sourcePage, sourceUpdate, sourceView } from './sources.schemas';
 import * as service from './sources.service';
 
 export function sourceRoutes({ db }: AppDeps): RouteSpec[] {
@@ -15,6 +15,7 @@ export function sourceRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'List sources, newest first',
       roles: can.read,
       query: sourceListQuery,
+      response: { status: 200, description: 'A page of sources', schema: sourcePage },
       handler: async ({ actor, query }, res) => {
         res.json(await service.listSources(db, actor, query));
       },
@@ -25,6 +26,8 @@ export function sourceRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Create a source (url unique per workspace)',
       roles: can.write,
       body: sourceCreate,
+      response: { status: 201, description: 'The source as stored', schema: sourceView },
+      errors: { 409: 'A source (also a deleted one) already has this url' },
       handler: async (input, res) => {
         sendWrite(res, await service.createSource(db, writeContext(input), input.body));
       },
@@ -35,6 +38,7 @@ export function sourceRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Get a source',
       roles: can.read,
       params: idParams,
+      response: { status: 200, description: 'The source', schema: sourceView },
       handler: async ({ actor, params, req }, res) => {
         const source = await service.getSource(db, actor, params.id);
         sendResource(req, res, source, source.version);
@@ -48,6 +52,8 @@ export function sourceRoutes({ db }: AppDeps): RouteSpec[] {
       params: idParams,
       body: sourceUpdate,
       ifMatch: true,
+      response: { status: 200, description: 'The source as changed', schema: sourceView },
+      errors: { 409: 'Another source (also a deleted one) has this url' },
       handler: async (input, res) => {
         sendWrite(res, await service.updateSource(db, writeContext(input), input.params.id, input.body));
       },
@@ -59,6 +65,8 @@ export function sourceRoutes({ db }: AppDeps): RouteSpec[] {
       roles: can.edit,
       params: idParams,
       ifMatch: true,
+      response: { status: 204, description: 'Deleted' },
+      errors: { 409: 'Evidence still cites the source' },
       handler: async (input, res) => {
         sendWrite(res, await service.deleteSource(db, writeContext(input), input.params.id));
       },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination';
-import { httpUrl, text, timestamp } from '../../http/schemas';
+import { httpUrl, id, pageOf, text, timestamp, version } from '../../http/schemas';
 
 export const SOURCE_KINDS = ['primary_document', 'official_statement', 'dataset', 'news_report', 'expert', 'other'] as const;
 
@@ -22,3 +22,22 @@ export const sourceUpdate = sourceCreate
 export type SourceUpdate = z.infer<typeof sourceUpdate>;
 
 export const sourceListQuery = pageQuery.extend({ kind: z.enum(SOURCE_KINDS).optional() }).strict();
+
+/** A source as the API answers it (`presentSource`). */
+export const sourceView = z
+  .strictObject({
+    id,
+    url: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    kind: z.enum(SOURCE_KINDS),
+    publishedAt: timestamp.nullable(),
+    accessedAt: timestamp.nullable(),
+    archiveUrl: z.string().nullable(),
+    version,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Source' });
+
+export const sourcePage = pageOf(sourceView);
