@@ -11,6 +11,12 @@ import { bearer, startTestApp, type TestApp } from '../helpers/test-app';
  */
 const policy: Record<string, keyof typeof can> = {
   'POST /v1/workspaces': 'admin',
+  'GET /v1/workspaces/:id': 'read',
+  'PATCH /v1/workspaces/:id': 'admin',
+  'GET /v1/api-keys/:id': 'admin',
+  'GET /v1/claims/:id/evidence/:evidenceId': 'read',
+  'GET /v1/claims/:id/reviews/:reviewId': 'read',
+  'GET /v1/rating-scales/:version': 'read',
   'GET /v1/api-keys': 'admin',
   'POST /v1/api-keys': 'admin',
   'DELETE /v1/api-keys/:id': 'admin',

@@ -107,6 +107,20 @@ describe('publishing', () => {
     expect((await claim.publish(ws.keys.admin)).status).toBe(200);
   });
 
+  it('lets the proposing key publish once the workspace turns four eyes off', async () => {
+    const own = await t.newWorkspace();
+    const current = await request(t.app).get(`/v1/workspaces/${own.id}`).set(bearer(own.keys.viewer)).expect(200);
+    expect(current.body.fourEyes).toBe(true);
+    await request(t.app).patch(`/v1/workspaces/${own.id}`).set(bearer(own.keys.editor)).set('If-Match', current.headers.etag as string).send({ fourEyes: false }).expect(403);
+    const off = await request(t.app).patch(`/v1/workspaces/${own.id}`).set(bearer(own.keys.admin)).set('If-Match', current.headers.etag as string).send({ fourEyes: false }).expect(200);
+    expect(off.body).toMatchObject({ fourEyes: false, version: current.body.version + 1 });
+    const claim = new ClaimFlow(t.app, own);
+    await claim.reach('in_review');
+    await claim.propose('false', own.keys.editor);
+    expect((await claim.publish(own.keys.editor)).status).toBe(200);
+    await request(t.app).get(`/v1/workspaces/${ws.id}`).set(bearer(own.keys.viewer)).expect(404);
+  });
+
   it('lets exactly one of two editors publishing the same proposal at once succeed', async () => {
     const claim = await flow().reach('pending_approval');
     const [a, b] = await Promise.all([claim.publish(ws.keys.editor), claim.publish(ws.keys.admin)]);
@@ -229,5 +243,18 @@ describe('rating scales', () => {
     const noArabic = { ...scale, ratings: scale.ratings.map((r) => ({ ...r, labels: { en: r.labels.en } })) };
     await request(t.app).post('/v1/rating-scales').set(bearer(ws.keys.admin)).send(noArabic).expect(400);
     await request(t.app).post('/v1/rating-scales').set(bearer(ws.keys.admin)).send({ ...scale, bestRating: 2 }).expect(400);
+  });
+});
+
+describe('GET /v1/claims?verdict=', () => {
+  it('filters by the published verdict, including a custom scale’s ratings', async () => {
+    const own = await t.newWorkspace();
+    const published = new ClaimFlow(t.app, own);
+    await published.reach('published');
+    await new ClaimFlow(t.app, own).reach('pending_approval');
+    const res = await request(t.app).get('/v1/claims').query({ verdict: 'false' }).set(bearer(own.keys.viewer)).expect(200);
+    expect(res.body.data.map((c: { id: string }) => c.id)).toEqual([published.id]);
+    await request(t.app).get('/v1/claims').query({ verdict: 'pants_on_fire' }).set(bearer(own.keys.viewer)).expect(200);
+    await request(t.app).get('/v1/claims').query({ verdict: 'Not A Key' }).set(bearer(own.keys.viewer)).expect(400);
   });
 });

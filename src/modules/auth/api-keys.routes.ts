@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { pageQuery } from '../../http/pagination';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { sendWrite } from '../../http/respond';
+import { sendResource, sendWrite } from '../../http/respond';
 import { id, idParams, pageOf, text, timestamp, version } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import * as service from './api-keys.service';
@@ -53,6 +53,18 @@ export function apiKeyRoutes({ db }: AppDeps): RouteSpec[] {
       response: { status: 201, description: 'The key with its secret (shown this once)', schema: apiKeyWithSecretView },
       handler: async (input, res) => {
         sendWrite(res, await service.createKey(db, writeContext(input), input.body));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/api-keys/:id',
+      summary: 'One API key (never its secret)',
+      roles: can.admin,
+      params: idParams,
+      response: { status: 200, description: 'The API key', schema: apiKeyView },
+      handler: async ({ actor, params, req }, res) => {
+        const key = await service.getKey(db, actor, params.id);
+        sendResource(req, res, key, key.version);
       },
     }),
     defineRoute({

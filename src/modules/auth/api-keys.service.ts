@@ -46,6 +46,12 @@ export async function listKeys(db: Database, actor: Actor, limit: number, cursor
   return toPage(rows, limit, present, (row) => ({ id: row.id }));
 }
 
+export async function getKey(db: Database, actor: Actor, id: string): Promise<ApiKeyView> {
+  const key = await apiKeys.findInWorkspace(db.reader, actor.workspaceId, id);
+  if (!key) throw AppError.notFound('API key', id);
+  return present(key);
+}
+
 /** Revoking is idempotent: a second revoke answers the same and records nothing. */
 export async function revokeKey(db: Database, context: WriteContext, id: string): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {

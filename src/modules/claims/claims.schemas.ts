@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { pageQuery } from '../../http/pagination';
 import { calendarDate, id, languageTag, pageOf, text, timestamp, version } from '../../http/schemas';
 import { evidenceView } from '../evidence/evidence.schemas';
+import { ratingKey } from '../rating-scales/rating-scales.schemas';
 import { reviewView } from '../reviews/reviews.schemas';
 
 export const CLAIM_STATUSES = ['unverified', 'in_review', 'pending_approval', 'published'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-export const RATINGS = ['true', 'mostly_true', 'mixed', 'mostly_false', 'false', 'misleading', 'unverifiable'] as const;
 
 export const QUANTITY_KINDS = ['money', 'share', 'percent', 'count', 'date', 'duration', 'quantity'] as const;
 
@@ -63,7 +62,7 @@ export const claimListQuery = pageQuery
   .extend({
     q: z.string().trim().min(1).max(500).optional(),
     status: z.enum(CLAIM_STATUSES).optional(),
-    verdict: z.enum(RATINGS).optional(),
+    verdict: ratingKey.optional().describe('A rating key of any version of the workspace’s scale'),
     articleId: id.optional(),
     claimant: z.string().min(1).max(300).optional(),
     tag: tag.optional(),

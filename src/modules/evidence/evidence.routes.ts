@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app-deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { sendWrite } from '../../http/respond';
+import { sendResource, sendWrite } from '../../http/respond';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../auth/roles';
 import { claimParams, evidenceCreate, evidenceListQuery, evidencePage, evidenceParams, evidenceView } from './evidence.schemas';
@@ -33,6 +33,19 @@ export function evidenceRoutes({ db }: AppDeps): RouteSpec[] {
       errors: { 409: 'The source is already linked to the claim with this stance' },
       handler: async (input, res) => {
         sendWrite(res, await service.addEvidence(db, writeContext(input), input.params.id, input.body));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/claims/:id/evidence/:evidenceId',
+      summary: 'One evidence link, with its source',
+      tag: 'evidence',
+      roles: can.read,
+      params: evidenceParams,
+      response: { status: 200, description: 'The evidence link', schema: evidenceView },
+      handler: async ({ actor, params, req }, res) => {
+        const link = await service.getEvidence(db, actor, params.id, params.evidenceId);
+        sendResource(req, res, link, link.version);
       },
     }),
     defineRoute({

@@ -38,6 +38,12 @@ export async function listEvidence(db: Database, actor: Actor, claimId: string, 
   return toPage(rows, query.limit, present, (row) => ({ id: row.id }));
 }
 
+export async function getEvidence(db: Database, actor: Actor, claimId: string, id: string): Promise<EvidenceView> {
+  const row = await evidence.find(db.reader, actor.workspaceId, claimId, id);
+  if (!row) throw AppError.notFound('evidence', id);
+  return present(row);
+}
+
 export async function addEvidence(db: Database, context: WriteContext, claimId: string, input: EvidenceCreate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;

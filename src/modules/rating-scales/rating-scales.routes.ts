@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { sendWrite } from '../../http/respond';
+import { sendResource, sendWrite } from '../../http/respond';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../auth/roles';
 import { ratingScaleDefinition, ratingScaleList, ratingScaleView } from './rating-scales.schemas';
@@ -19,6 +19,18 @@ export function ratingScaleRoutes({ db }: AppDeps): RouteSpec[] {
       response: { status: 200, description: 'Every version, newest first; version 1 is the default scale', schema: ratingScaleList },
       handler: async ({ actor }, res) => {
         res.json(await service.listScales(db, actor));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/rating-scales/:version',
+      summary: 'One version of the rating scale (1 is the default)',
+      roles: can.read,
+      params: z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) }),
+      response: { status: 200, description: 'The scale version', schema: ratingScaleView },
+      handler: async ({ actor, params, req }, res) => {
+        const scale = await service.getScale(db, actor, params.version);
+        sendResource(req, res, scale, scale.version);
       },
     }),
     defineRoute({

@@ -1,4 +1,5 @@
 import type { Database, Tx } from '../../db/database';
+import { AppError } from '../../http/errors';
 import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../auth/roles';
 import * as scales from './rating-scales.repository';
@@ -27,6 +28,12 @@ export async function scaleVersion(db: Tx | Database['reader'], workspaceId: str
   if (version === 1) return defaultView;
   const row = await scales.byVersion(db, workspaceId, version);
   return row ? present(row) : null;
+}
+
+export async function getScale(db: Database, actor: Actor, version: number): Promise<RatingScaleView> {
+  const scale = await scaleVersion(db.reader, actor.workspaceId, version);
+  if (!scale) throw AppError.notFound('rating scale version', String(version));
+  return scale;
 }
 
 /** Every version, newest first (the default last). */

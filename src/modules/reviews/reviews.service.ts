@@ -166,6 +166,12 @@ export async function reopenClaim(db: Database, context: WriteContext, claimId: 
   });
 }
 
+export async function getReview(db: Database, actor: Actor, claimId: string, reviewId: string): Promise<ReviewView> {
+  const row = await reviews.find(db.reader, actor.workspaceId, claimId, reviewId);
+  if (!row) throw AppError.notFound('review', reviewId);
+  return present(row);
+}
+
 export async function listReviews(db: Database, actor: Actor, claimId: string): Promise<{ data: ReviewView[]; nextCursor: null }> {
   await claimsService.requireClaim(db.reader, actor.workspaceId, claimId);
   return { data: (await reviews.listForClaim(db.reader, actor.workspaceId, claimId)).map(present), nextCursor: null };

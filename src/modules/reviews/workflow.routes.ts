@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { sendWrite } from '../../http/respond';
+import { sendResource, sendWrite } from '../../http/respond';
 import { id } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../auth/roles';
@@ -44,6 +44,18 @@ export function workflowRoutes({ db }: AppDeps): RouteSpec[] {
       response: { status: 201, description: 'The proposal', schema: reviewView },
       handler: async (input, res) => {
         sendWrite(res, await service.proposeReview(db, writeContext(input), input.params.id, input.body));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/claims/:id/reviews/:reviewId',
+      summary: 'One review',
+      roles: can.read,
+      params: reviewParams,
+      response: { status: 200, description: 'The review', schema: reviewView },
+      handler: async ({ actor, params, req }, res) => {
+        const review = await service.getReview(db, actor, params.id, params.reviewId);
+        sendResource(req, res, review, review.version);
       },
     }),
     defineRoute({

@@ -23,3 +23,13 @@ export async function insert(tx: Tx, data: { name: string }): Promise<WorkspaceR
 export async function findById(db: DbClient | Tx, id: string): Promise<WorkspaceRow | null> {
   return db.workspace.findUnique({ where: { id }, select: columns });
 }
+
+/** Applies `data` only if the workspace still has `version`; null when another write got there first. */
+export async function updateIfVersion(tx: Tx, id: string, version: number, data: { name?: string; fourEyes?: boolean }): Promise<WorkspaceRow | null> {
+  const [row] = await tx.workspace.updateManyAndReturn({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 }, updatedAt: new Date() },
+    select: columns,
+  });
+  return row ?? null;
+}

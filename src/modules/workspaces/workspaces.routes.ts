@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { sendWrite } from '../../http/respond';
-import { id, text, timestamp, version } from '../../http/schemas';
+import { sendResource, sendWrite } from '../../http/respond';
+import { id, idParams, text, timestamp, version } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import { can, ROLES } from '../auth/roles';
 import * as service from './workspaces.service';
 
 export const workspaceCreate = z.strictObject({ name: text(200) });
+
+export const workspaceUpdate = z
+  .strictObject({ name: text(200).optional(), fourEyes: z.boolean().optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
 
 export const workspaceView = z
   .strictObject({
@@ -39,6 +43,31 @@ export function workspaceRoutes({ db }: AppDeps): RouteSpec[] {
       response: { status: 201, description: 'The workspace and its admin key with its secret (shown this once)', schema: workspaceCreatedView },
       handler: async (input, res) => {
         sendWrite(res, await service.createWorkspace(db, writeContext(input), input.body));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/workspaces/:id',
+      summary: "The key's own workspace (any other id is 404)",
+      roles: can.read,
+      params: idParams,
+      response: { status: 200, description: 'The workspace', schema: workspaceView },
+      handler: async ({ actor, params, req }, res) => {
+        const workspace = await service.getWorkspace(db, actor, params.id);
+        sendResource(req, res, workspace, workspace.version);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/v1/workspaces/:id',
+      summary: 'Rename the workspace, or turn four eyes off or on',
+      roles: can.admin,
+      params: idParams,
+      body: workspaceUpdate,
+      ifMatch: true,
+      response: { status: 200, description: 'The workspace as changed', schema: workspaceView },
+      handler: async (input, res) => {
+        sendWrite(res, await service.updateWorkspace(db, writeContext(input), input.params.id, input.body));
       },
     }),
   ];

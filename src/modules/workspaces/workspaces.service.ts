@@ -58,3 +58,28 @@ export async function createWorkspace(db: Database, context: WriteContext, input
     };
   });
 }
+
+/** The caller's own workspace; any other id is 404 (no existence leak). */
+export async function getWorkspace(db: Database, actor: Actor, id: string): Promise<workspaces.WorkspaceRow> {
+  const row = id === actor.workspaceId ? await workspaces.findById(db.reader, id) : null;
+  if (!row) throw AppError.notFound('workspace', id);
+  return row;
+}
+
+/** `PATCH /v1/workspaces/:id`: rename, or turn four eyes off or on (admin of that workspace). */
+export async function updateWorkspace(
+  db: Database,
+  context: WriteContext,
+  id: string,
+  patch: { name?: string; fourEyes?: boolean },
+): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const current = id === uow.actor.workspaceId ? await workspaces.findById(uow.tx, id) : null;
+    if (!current) throw AppError.notFound('workspace', id);
+    uow.expectVersion(current.version);
+    const updated = await workspaces.updateIfVersion(uow.tx, id, current.version, patch);
+    if (!updated) throw AppError.preconditionFailed();
+    await uow.audit({ action: 'workspace.update', entityType: 'workspace', entityId: id, before: current, after: updated });
+    return { status: 200, body: updated, version: updated.version };
+  });
+}
