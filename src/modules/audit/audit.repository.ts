@@ -22,6 +22,23 @@ export interface AuditEventRow {
 
 export type NewAuditEvent = Omit<AuditEventContent, 'seq' | 'prevHash' | 'at'>;
 
+/** What a stored event's hash covers (the one definition `append` and verification share). */
+export function contentOf(row: AuditEventRow): AuditEventContent {
+  return {
+    workspaceId: row.workspaceId,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actor: { keyId: row.actorKeyId, name: row.actorName, role: row.actorRole },
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.requestId,
+    prevHash: row.prevHash,
+  };
+}
+
 /**
  * Appends one event to its workspace's chain, inside the caller's transaction.
  * Incrementing the workspace's `auditSeq` first takes that row's lock (PostgreSQL) or runs

@@ -74,20 +74,7 @@ export async function verifyChain(db: Database, workspaceId: string): Promise<Ch
   for (;;) {
     const batch = await audit.batchFrom(db.reader, workspaceId, expectedSeq - 1, BATCH);
     for (const row of batch) {
-      const view = present(row);
-      const recomputed = hashAuditEvent({
-        workspaceId,
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actor: view.actor,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        before: view.before,
-        after: view.after,
-        requestId: row.requestId,
-        prevHash: row.prevHash,
-      });
+      const recomputed = hashAuditEvent(audit.contentOf(row));
       if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== recomputed) {
         firstBadSeq = Math.min(row.seq, expectedSeq);
         break;
