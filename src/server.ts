@@ -63,13 +63,13 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
+    // close() stops accepting, drops idle keep-alive connections (Node ≥ 19) and calls back
+    // once the requests in flight have been answered.
     server.close(async () => {
       await db.close();
       logger.info('stopped');
       process.exit(0);
     });
-    // Keep-alive connections that sit idle would hold `close` open; in-flight ones finish first.
-    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
