@@ -1,31 +1,43 @@
 import 'dotenv/config';
 import type { Server } from 'node:http';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import { withStartupLock } from './db/startup-lock';
+import { createLogger } from './logger';
 import { bootstrapAdminKey } from './modules/auth/api-keys.service';
 import { seedDemo } from './modules/demo/seed';
 import { ensureFirstWorkspace, systemActor } from './modules/workspaces/workspaces.service';
 import { purgeExpiredIdempotencyKeys } from './write-path/idempotency-purge';
 
-/** Migrates, makes the first workspace and its admin key, loads the demo data when empty. */
+/**
+ * Migrates, makes the first workspace and its admin key, loads the demo data when empty — one
+ * process at a time when several start together.
+ */
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
-  const applied = await migrate(config.DATABASE_URL);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const db = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
-  const workspace = await ensureFirstWorkspace(db);
-  const secret = await bootstrapAdminKey(db, workspace.id, systemActor(workspace.id), config.BOOTSTRAP_ADMIN_KEY);
-  if (secret && !config.BOOTSTRAP_ADMIN_KEY) {
-    // Shown once, on stdout, for the person who started the server; only its hash is stored.
-    process.stdout.write(`\nclaimtrack: created an admin API key for workspace "${workspace.name}" (shown once):\n\n  ${secret}\n\n`);
-  }
-  if (config.SEED_DEMO) {
-    const seeded = await seedDemo(db, workspace.id);
-    if (seeded > 0) logger.info({ claims: seeded }, 'demo data loaded');
-  }
-  return db;
+  return withStartupLock(config.DATABASE_URL, async () => {
+    const applied = await migrate(config.DATABASE_URL);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const db = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+    try {
+      const workspace = await ensureFirstWorkspace(db);
+      const secret = await bootstrapAdminKey(db, workspace.id, systemActor(workspace.id), config.BOOTSTRAP_ADMIN_KEY);
+      if (secret && !config.BOOTSTRAP_ADMIN_KEY) {
+        // Shown once, on stdout, for the person who started the server; only its hash is stored.
+        process.stdout.write(`\nclaimtrack: created an admin API key for workspace "${workspace.name}" (shown once):\n\n  ${secret}\n\n`);
+      }
+      if (config.SEED_DEMO) {
+        const seeded = await seedDemo(db, workspace.id);
+        if (seeded > 0) logger.info({ claims: seeded }, 'demo data loaded');
+      }
+      return db;
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  });
 }
 
 async function main(): Promise<void> {
@@ -39,7 +51,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = createLogger(config);
   const db = await prepareDatabase(config, logger);
   const app = buildApp({ db, config, logger });
   const server: Server = app.listen(config.PORT, config.HOST, () => {

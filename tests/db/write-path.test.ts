@@ -3,6 +3,9 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
 import { openDatabase, sqliteFilePath, type Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { prepareDatabase } from '../../src/server';
 import { createTestDatabase, onPostgres, unique, type TestDatabase } from '../helpers/test-app';
 
 let testDb: TestDatabase;
@@ -101,6 +104,27 @@ describe(`the write path (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       expect(result.missing).toBeGreaterThan(0);
     } finally {
       await naive.$disconnect();
+    }
+  });
+});
+
+describe('several processes starting at once on an empty database', () => {
+  it('make one first workspace and one bootstrap admin key between them', async () => {
+    const fresh = await createTestDatabase();
+    const key = `ct_test_${'k'.repeat(40)}`;
+    const config = loadConfig({ DATABASE_URL: fresh.url, LOG_LEVEL: 'silent', SEED_DEMO: 'true', BOOTSTRAP_ADMIN_KEY: key });
+    const logger = createLogger(config);
+    // SQLite serves one process per file; its start-up runs in this one process here.
+    const starts = onPostgres ? 4 : 1;
+    const dbs = await Promise.all(Array.from({ length: starts }, () => prepareDatabase(config, logger)));
+    try {
+      const reader = dbs[0]!.reader;
+      expect(await reader.workspace.count()).toBe(1);
+      expect(await reader.apiKey.count()).toBe(1);
+      expect(await reader.article.count()).toBe(1);
+    } finally {
+      for (const started of dbs) await started.close();
+      await fresh.drop();
     }
   });
 });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
-import pino from 'pino';
 import { Client } from 'pg';
 import request from 'supertest';
 import { buildApp } from '../../src/app';
@@ -13,6 +12,7 @@ import type { Role } from '../../src/modules/auth/roles';
 import { ROLES } from '../../src/modules/auth/roles';
 import { findFirstWorkspace } from '../../src/modules/workspaces/workspaces.service';
 import { prepareDatabase } from '../../src/server';
+import { createLogger } from '../../src/logger';
 import { recordResponses } from './response-recorder';
 
 /** The database the suite runs on: SQLite unless DATABASE_URL names a PostgreSQL server. */
@@ -91,7 +91,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_POOL_SIZE: '20',
     ...env,
   });
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = createLogger(config);
   const db = await prepareDatabase(config, logger);
   const app = buildApp({ db, config, logger });
   // Every response is checked against the OpenAPI document after the file (setup-response-validation.ts).
