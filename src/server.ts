@@ -68,7 +68,6 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     clearInterval(purge);
     const force = setTimeout(() => {
       logger.error('requests still running after the shutdown timeout; closing anyway');
@@ -82,6 +81,7 @@ async function main(): Promise<void> {
       logger.info('stopped');
       process.exit(0);
     });
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

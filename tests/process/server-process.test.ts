@@ -311,7 +311,13 @@ describe('SIGTERM', () => {
       const signalledAt = Date.now();
       server.child.kill('SIGTERM');
       await server.waitForOutput('shutting down', 5_000);
-      const refusedWhileDraining = await connectionRefused(server.port);
+      // The listening socket closes on the server's next loop turn: poll, while the held requests
+      // are still in flight, until new connections are refused.
+      let refusedWhileDraining = false;
+      for (let attempt = 0; attempt < 40 && !refusedWhileDraining; attempt += 1) {
+        refusedWhileDraining = await connectionRefused(server.port);
+        if (!refusedWhileDraining) await sleep(50);
+      }
       for (const request of held) request.release();
       const responses = await Promise.all(held.map((request) => request.response));
       let timer: NodeJS.Timeout | undefined;
