@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database, Tx } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
-import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import { z } from 'zod';
 import type { Actor } from '../auth/roles';
 import * as claimsService from '../claims/claims.service';
@@ -43,13 +43,18 @@ async function assertUrlFree(tx: Tx, workspaceId: string, url: string, exceptId?
   }
 }
 
+/** Creates an article inside a unit of work (the API's POST and the demo seed). */
+export async function insertArticle(uow: UnitOfWork, input: ArticleCreate): Promise<ArticleView> {
+  await assertUrlFree(uow.tx, uow.actor.workspaceId, input.url);
+  const view = present(await articles.insert(uow.tx, uow.actor.workspaceId, toData(input)));
+  await uow.audit({ action: 'article.create', entityType: 'article', entityId: view.id, before: null, after: view });
+  return view;
+}
+
 export async function createArticle(db: Database, context: WriteContext, input: ArticleCreate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
-    await assertUrlFree(uow.tx, uow.actor.workspaceId, input.url);
-    const row = await articles.insert(uow.tx, uow.actor.workspaceId, toData(input));
-    const view = present(row);
-    await uow.audit({ action: 'article.create', entityType: 'article', entityId: row.id, before: null, after: view });
-    return { status: 201, body: view, version: row.version, location: `/v1/articles/${row.id}` };
+    const view = await insertArticle(uow, input);
+    return { status: 201, body: view, version: view.version, location: `/v1/articles/${view.id}` };
   });
 }
 

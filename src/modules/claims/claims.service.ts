@@ -28,6 +28,10 @@ export async function claimsOfArticle(db: Database, workspaceId: string, article
   return (await claims.listForArticle(db.reader, workspaceId, articleId)).map(presentClaim);
 }
 
+export async function countClaimsInWorkspace(db: Database['reader'] | Tx, workspaceId: string): Promise<number> {
+  return claims.countInWorkspace(db, workspaceId);
+}
+
 /** How many live claims are taken from an article (its body may not change under their quotes). */
 export async function countClaimsOfArticle(tx: Tx, workspaceId: string, articleId: string): Promise<number> {
   return claims.countForArticle(tx, workspaceId, articleId);
@@ -130,17 +134,22 @@ function shapeOf(input: ClaimCreate): ClaimShape {
   };
 }
 
+/** Creates a claim inside a unit of work, its quote anchored (the API's POST and the demo seed). */
+export async function insertClaim(uow: UnitOfWork, input: ClaimCreate): Promise<ClaimView> {
+  const workspaceId = uow.actor.workspaceId;
+  const resolved = await resolveClaim(new ArticleTexts(uow.tx, workspaceId), shapeOf(input));
+  if ('errors' in resolved) {
+    throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
+  }
+  const view = presentClaim(await claims.insert(uow.tx, workspaceId, resolved.data));
+  await uow.audit({ action: 'claim.create', entityType: 'claim', entityId: view.id, before: null, after: view });
+  return view;
+}
+
 export async function createClaim(db: Database, context: WriteContext, input: ClaimCreate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
-    const workspaceId = uow.actor.workspaceId;
-    const resolved = await resolveClaim(new ArticleTexts(uow.tx, workspaceId), shapeOf(input));
-    if ('errors' in resolved) {
-      throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
-    }
-    const row = await claims.insert(uow.tx, workspaceId, resolved.data);
-    const view = presentClaim(row);
-    await uow.audit({ action: 'claim.create', entityType: 'claim', entityId: row.id, before: null, after: view });
-    return { status: 201, body: view, version: row.version, location: `/v1/claims/${row.id}` };
+    const view = await insertClaim(uow, input);
+    return { status: 201, body: view, version: view.version, location: `/v1/claims/${view.id}` };
   });
 }
 

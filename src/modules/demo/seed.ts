@@ -1,83 +1,37 @@
 import type { Database } from '../../db/database';
-import { runWrite, type UnitOfWork } from '../../write-path/unit-of-work';
-import * as articles from '../articles/articles.repository';
-import { sha256OfBody } from '../articles/articles.service';
-import * as claims from '../claims/claims.repository';
-import { searchTextOf } from '../claims/claims.service';
-import * as evidence from '../evidence/evidence.repository';
-import * as sources from '../sources/sources.repository';
+import { runWrite } from '../../write-path/unit-of-work';
+import { articleCreate } from '../articles/articles.schemas';
+import { insertArticle } from '../articles/articles.service';
+import { claimCreate } from '../claims/claims.schemas';
+import { countClaimsInWorkspace, insertClaim } from '../claims/claims.service';
+import { evidenceCreate } from '../evidence/evidence.schemas';
+import { linkEvidence } from '../evidence/evidence.service';
+import { sourceCreate } from '../sources/sources.schemas';
+import { insertSource } from '../sources/sources.service';
 import { systemActor } from '../workspaces/workspaces.service';
 import { demoArticle, demoClaims, demoSources, readDemoBody } from './demo-data';
 
 /**
- * Loads the demo article, its sources and claims into an empty workspace, in one transaction
- * with an audit event per row. Returns how many claims it loaded (0 when the workspace had data).
+ * Loads the demo article, its sources and claims into an empty workspace, in one transaction,
+ * through the same service functions (validation, quote anchoring, audit) as the API.
+ * Returns how many claims it loaded: 0 when the workspace already had claims.
  */
 export async function seedDemo(db: Database, workspaceId: string): Promise<number> {
-  if ((await claims.countInWorkspace(db.reader, workspaceId)) > 0) return 0;
+  if ((await countClaimsInWorkspace(db.reader, workspaceId)) > 0) return 0;
   const result = await runWrite(db, { actor: systemActor(workspaceId), requestId: 'demo-seed' }, async (uow) => {
-    if ((await claims.countInWorkspace(uow.tx, workspaceId)) > 0) return { status: 200, body: 0 };
-    const articleId = await insertArticle(uow, workspaceId);
+    if ((await countClaimsInWorkspace(uow.tx, workspaceId)) > 0) return { status: 200, body: 0 };
+    // Parsed by the API's own schemas: the demo obeys every rule a client's data does.
+    const { bodyFile: _bodyFile, ...articleFields } = demoArticle;
+    const article = await insertArticle(uow, articleCreate.parse({ ...articleFields, body: readDemoBody() }));
     const sourceIds = new Map<string, string>();
-    for (const source of demoSources) {
-      const row = await sources.insert(uow.tx, workspaceId, {
-        url: source.url,
-        title: source.title,
-        publisher: source.publisher,
-        kind: source.kind,
-        publishedAt: source.publishedAt ? new Date(source.publishedAt) : null,
-        accessedAt: null,
-        archiveUrl: source.archiveUrl ?? null,
-      });
-      sourceIds.set(source.key, row.id);
-      await audit(uow, 'source.create', 'source', row.id, row);
-    }
-    for (const demo of demoClaims) {
-      const claim = await claims.insert(uow.tx, workspaceId, {
-        articleId,
-        text: demo.text,
-        searchText: searchTextOf({ text: demo.text, claimant: demo.claimant, quote: demo.quote }),
-        language: demo.language,
-        claimant: demo.claimant,
-        claimDate: new Date(demo.claimDate),
-        quote: demo.quote,
-        quantities: demo.quantities,
-        tags: demo.tags,
-      });
-      await audit(uow, 'claim.create', 'claim', claim.id, claim);
-      for (const link of demo.evidence) {
-        const row = await evidence.insert(uow.tx, workspaceId, {
-          claimId: claim.id,
-          sourceId: sourceIds.get(link.sourceKey) as string,
-          stance: link.stance,
-          excerpt: link.excerpt ?? null,
-          note: link.note ?? null,
-          createdById: null,
-        });
-        await audit(uow, 'evidence.create', 'evidence', row.id, row);
+    for (const { key, ...source } of demoSources) sourceIds.set(key, (await insertSource(uow, sourceCreate.parse(source))).id);
+    for (const { evidence, ...demo } of demoClaims) {
+      const claim = await insertClaim(uow, claimCreate.parse({ ...demo, articleId: article.id }));
+      for (const { sourceKey, ...link } of evidence) {
+        await linkEvidence(uow, claim.id, evidenceCreate.parse({ ...link, sourceId: sourceIds.get(sourceKey) }));
       }
     }
     return { status: 201, body: demoClaims.length };
   });
   return result.body ?? 0;
-}
-
-async function insertArticle(uow: UnitOfWork, workspaceId: string): Promise<string> {
-  const body = readDemoBody();
-  const row = await articles.insert(uow.tx, workspaceId, {
-    url: demoArticle.url,
-    title: demoArticle.title,
-    publisher: demoArticle.publisher,
-    language: demoArticle.language,
-    publishedAt: new Date(demoArticle.publishedAt),
-    body,
-    bodySha256: sha256OfBody(body),
-  });
-  const { body: _body, ...summary } = row;
-  await audit(uow, 'article.create', 'article', row.id, summary);
-  return row.id;
-}
-
-function audit(uow: UnitOfWork, action: string, entityType: string, entityId: string, after: unknown) {
-  return uow.audit({ action, entityType, entityId, before: null, after });
 }

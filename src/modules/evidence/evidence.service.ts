@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database, Tx } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
-import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../auth/roles';
 import * as claimsService from '../claims/claims.service';
 import * as sourcesService from '../sources/sources.service';
@@ -44,24 +44,30 @@ export async function getEvidence(db: Database, actor: Actor, claimId: string, i
   return present(row);
 }
 
+/** Links a source to a claim inside a unit of work (the API's POST and the demo seed). */
+export async function linkEvidence(uow: UnitOfWork, claimId: string, input: EvidenceCreate): Promise<EvidenceView> {
+  const workspaceId = uow.actor.workspaceId;
+  await claimsService.requireClaim(uow.tx, workspaceId, claimId);
+  await sourcesService.requireSource(uow.tx, workspaceId, input.sourceId);
+  const existing = await evidence.findLink(uow.tx, claimId, input.sourceId, input.stance);
+  if (existing) throw AppError.conflict(`This source is already linked to the claim as ${input.stance}.`, { existingId: existing.id });
+  const row = await evidence.insert(uow.tx, workspaceId, {
+    claimId,
+    sourceId: input.sourceId,
+    stance: input.stance,
+    excerpt: input.excerpt ?? null,
+    note: input.note ?? null,
+    createdById: uow.actor.keyId,
+  });
+  const view = present(row);
+  await uow.audit({ action: 'evidence.create', entityType: 'evidence', entityId: row.id, before: null, after: view });
+  return view;
+}
+
 export async function addEvidence(db: Database, context: WriteContext, claimId: string, input: EvidenceCreate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
-    const workspaceId = uow.actor.workspaceId;
-    await claimsService.requireClaim(uow.tx, workspaceId, claimId);
-    await sourcesService.requireSource(uow.tx, workspaceId, input.sourceId);
-    const existing = await evidence.findLink(uow.tx, claimId, input.sourceId, input.stance);
-    if (existing) throw AppError.conflict(`This source is already linked to the claim as ${input.stance}.`, { existingId: existing.id });
-    const row = await evidence.insert(uow.tx, workspaceId, {
-      claimId,
-      sourceId: input.sourceId,
-      stance: input.stance,
-      excerpt: input.excerpt ?? null,
-      note: input.note ?? null,
-      createdById: uow.actor.keyId,
-    });
-    const view = present(row);
-    await uow.audit({ action: 'evidence.create', entityType: 'evidence', entityId: row.id, before: null, after: view });
-    return { status: 201, body: view, version: row.version, location: `/v1/claims/${claimId}/evidence/${row.id}` };
+    const view = await linkEvidence(uow, claimId, input);
+    return { status: 201, body: view, version: view.version, location: `/v1/claims/${claimId}/evidence/${view.id}` };
   });
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database, Tx } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
-import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../auth/roles';
 import * as evidenceService from '../evidence/evidence.service';
 import * as sources from './sources.repository';
@@ -34,21 +34,27 @@ export async function requireSource(tx: Tx, workspaceId: string, id: string): Pr
   return presentSource(row);
 }
 
+/** Creates a source inside a unit of work (the API's POST and the demo seed). */
+export async function insertSource(uow: UnitOfWork, input: SourceCreate): Promise<SourceView> {
+  await assertUrlFree(uow.tx, uow.actor.workspaceId, input.url);
+  const row = await sources.insert(uow.tx, uow.actor.workspaceId, {
+    url: input.url,
+    title: input.title,
+    publisher: input.publisher ?? null,
+    kind: input.kind,
+    publishedAt: toDate(input.publishedAt),
+    accessedAt: toDate(input.accessedAt),
+    archiveUrl: input.archiveUrl ?? null,
+  });
+  const view = presentSource(row);
+  await uow.audit({ action: 'source.create', entityType: 'source', entityId: row.id, before: null, after: view });
+  return view;
+}
+
 export async function createSource(db: Database, context: WriteContext, input: SourceCreate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
-    await assertUrlFree(uow.tx, uow.actor.workspaceId, input.url);
-    const row = await sources.insert(uow.tx, uow.actor.workspaceId, {
-      url: input.url,
-      title: input.title,
-      publisher: input.publisher ?? null,
-      kind: input.kind,
-      publishedAt: toDate(input.publishedAt),
-      accessedAt: toDate(input.accessedAt),
-      archiveUrl: input.archiveUrl ?? null,
-    });
-    const view = presentSource(row);
-    await uow.audit({ action: 'source.create', entityType: 'source', entityId: row.id, before: null, after: view });
-    return { status: 201, body: view, version: row.version, location: `/v1/sources/${row.id}` };
+    const view = await insertSource(uow, input);
+    return { status: 201, body: view, version: view.version, location: `/v1/sources/${view.id}` };
   });
 }
 
