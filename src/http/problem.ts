@@ -59,6 +59,13 @@ function fromDatabase(error: { code?: unknown; meta?: Record<string, unknown> })
     return AppError.conflict('A resource with the same unique value already exists.');
   }
   if (error.code === 'P2025') return AppError.notFound('resource');
+  // The transaction ran out of time (waiting on locks under load): it rolled back, so nothing
+  // was written and the same request may simply be retried.
+  if (error.code === 'P2028') {
+    return new AppError(503, 'busy', 'Too busy to finish in time', 'The database was too busy to finish this write in time; nothing was written. Retry it.', {
+      headers: { 'Retry-After': '2' },
+    });
+  }
   return undefined;
 }
 

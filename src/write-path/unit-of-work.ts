@@ -54,17 +54,29 @@ export class UnitOfWork {
 
   /** Appends the audit event for this change, in this transaction. */
   async audit(entry: AuditEntry): Promise<void> {
+    await this.auditMany([entry]);
+  }
+
+  /** Appends one event per entry, in order, in one statement per workspace. */
+  async auditMany(entries: AuditEntry[]): Promise<void> {
     const { actor, requestId } = this.context;
-    await auditRepository.append(this.tx, {
-      workspaceId: entry.workspaceId ?? actor.workspaceId,
-      actor: { keyId: actor.keyId, name: actor.name, role: actor.role },
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: plainJson(entry.before),
-      after: plainJson(entry.after),
-      requestId,
-    });
+    const byWorkspace = new Map<string, auditRepository.NewAuditEvent[]>();
+    for (const entry of entries) {
+      const workspaceId = entry.workspaceId ?? actor.workspaceId;
+      const events = byWorkspace.get(workspaceId) ?? [];
+      events.push({
+        workspaceId,
+        actor: { keyId: actor.keyId, name: actor.name, role: actor.role },
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: plainJson(entry.before),
+        after: plainJson(entry.after),
+        requestId,
+      });
+      byWorkspace.set(workspaceId, events);
+    }
+    for (const events of byWorkspace.values()) await auditRepository.appendMany(this.tx, events);
   }
 }
 

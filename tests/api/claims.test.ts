@@ -219,3 +219,21 @@ describe('GET /v1/claims filters', () => {
     await request(t.app).get('/v1/claims').query({ limit: 201 }).set(bearer(ws.keys.viewer)).expect(400);
   });
 });
+
+describe('POST /v1/claims/batch at full size', () => {
+  it('stores two concurrent batches of 1,000 claims, each claim audited, the chain intact', async () => {
+    const own = await t.newWorkspace();
+    const batch = (n: number) => ({ claims: Array.from({ length: 1000 }, (_, i) => ({ text: `ادعاء ${n}-${i} بقيمة 5 مليار دولار`, language: 'ar', tags: ['energy'] })) });
+    const [a, b] = await Promise.all([1, 2].map((n) => request(t.app).post('/v1/claims/batch').set(bearer(own.keys.checker)).send(batch(n))));
+    expect([a!.status, b!.status]).toEqual([201, 201]);
+    expect(a!.body.data.map((c: { text: string }) => c.text)).toEqual(batch(1).claims.map((c) => c.text));
+    expect(a!.body.data[999]).toMatchObject({ tags: ['energy'], quantities: expect.arrayContaining([expect.objectContaining({ value: 5e9, unit: 'USD' })]) });
+    expect(await t.db.reader.claim.count({ where: { workspaceId: own.id } })).toBe(2000);
+    const events = await t.db.reader.auditEvent.count({ where: { workspaceId: own.id, action: 'claim.create' } });
+    expect(events).toBe(2000);
+    const verify = await request(t.app).get('/v1/audit/verify').set(bearer(own.keys.auditor)).expect(200);
+    expect(verify.body).toMatchObject({ ok: true, count: verify.body.headSeq });
+    const found = await request(t.app).get('/v1/claims').query({ q: 'ادعاء 2-999' }).set(bearer(own.keys.viewer)).expect(200);
+    expect(found.body.data[0].text).toBe('ادعاء 2-999 بقيمة 5 مليار دولار');
+  });
+});

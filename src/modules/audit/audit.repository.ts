@@ -40,23 +40,28 @@ export function contentOf(row: AuditEventRow): AuditEventContent {
 }
 
 /**
- * Appends one event to its workspace's chain, inside the caller's transaction.
- * Incrementing the workspace's `auditSeq` first takes that row's lock (PostgreSQL) or runs
- * alone (SQLite's single writer), so `seq` is gap-free and the chain never forks.
+ * Appends events to their workspace's chain, in order, inside the caller's transaction: one
+ * increment of the workspace's `auditSeq` reserves their seqs and takes that row's lock
+ * (PostgreSQL) or runs alone (SQLite's single writer), so `seq` is gap-free and the chain never
+ * forks; the hashes are chained here and the rows written in one statement.
  */
-export async function append(tx: Tx, event: NewAuditEvent): Promise<AuditEventRow> {
+export async function appendMany(tx: Tx, events: NewAuditEvent[]): Promise<void> {
+  const workspaceId = events[0]?.workspaceId;
+  if (workspaceId === undefined) return;
+  if (events.some((event) => event.workspaceId !== workspaceId)) throw new Error('appendMany takes the events of one workspace');
   const head = await tx.workspace.update({
-    where: { id: event.workspaceId },
-    data: { auditSeq: { increment: 1 } },
+    where: { id: workspaceId },
+    data: { auditSeq: { increment: events.length } },
     select: { auditSeq: true, auditHeadHash: true },
   });
   const at = new Date();
-  const content: AuditEventContent = { ...event, seq: head.auditSeq, at: at.toISOString(), prevHash: head.auditHeadHash };
-  const hash = hashAuditEvent(content);
-  const row = await tx.auditEvent.create({
-    data: {
-      workspaceId: event.workspaceId,
-      seq: head.auditSeq,
+  let prevHash = head.auditHeadHash;
+  const rows = events.map((event, i) => {
+    const content: AuditEventContent = { ...event, seq: head.auditSeq - events.length + 1 + i, at: at.toISOString(), prevHash };
+    const hash = hashAuditEvent(content);
+    const row = {
+      workspaceId,
+      seq: content.seq,
       at,
       actorKeyId: event.actor.keyId,
       actorName: event.actor.name,
@@ -67,12 +72,14 @@ export async function append(tx: Tx, event: NewAuditEvent): Promise<AuditEventRo
       before: toJsonColumn(event.before),
       after: toJsonColumn(event.after),
       requestId: event.requestId,
-      prevHash: head.auditHeadHash,
+      prevHash,
       hash,
-    },
+    };
+    prevHash = hash;
+    return row;
   });
-  await tx.workspace.update({ where: { id: event.workspaceId }, data: { auditHeadHash: hash } });
-  return row as AuditEventRow;
+  await tx.auditEvent.createMany({ data: rows });
+  await tx.workspace.update({ where: { id: workspaceId }, data: { auditHeadHash: prevHash } });
 }
 
 export interface AuditFilter {

@@ -172,12 +172,8 @@ export async function createClaims(db: Database, context: WriteContext, inputs: 
       const indexes = [...new Set(errors.map((e) => Number(e.path.split('.')[2])))];
       throw AppError.unprocessable(`${indexes.length} of ${inputs.length} claims cannot be stored (index ${indexes.join(', ')}); none was stored.`, errors);
     }
-    const created: ClaimView[] = [];
-    for (const data of prepared) {
-      const view = presentClaim(await claims.insert(uow.tx, workspaceId, data));
-      await uow.audit({ action: 'claim.create', entityType: 'claim', entityId: view.id, before: null, after: view });
-      created.push(view);
-    }
+    const created = (await claims.insertMany(uow.tx, workspaceId, prepared)).map(presentClaim);
+    await uow.auditMany(created.map((view) => ({ action: 'claim.create', entityType: 'claim', entityId: view.id, before: null, after: view })));
     return { status: 201, body: { data: created } };
   });
 }
