@@ -63,7 +63,7 @@ export async function startPostgres(bin: PgBinaries): Promise<PgServer> {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed: ${init.stderr}`);
   }
-  let port = 0;
+  let port: number;
   for (let attempt = 1; ; attempt += 1) {
     port = await freePort();
     const start = asPg(bin.pgCtl, ['start', '-D', join(dir, 'data'), '-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-s', '-o', `${settings.join(' ')} -p ${port} -k '${join(dir, 'sock')}'`]);

@@ -1,6 +1,6 @@
 /** Child processes of the harness: the claimtrack server and the baseline servers. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -162,4 +162,59 @@ export async function startBaseline(kind: 'http' | 'express', logDir: string): P
     logDir,
     env: { PATH: process.env.PATH, PORT: String(port) },
   });
+}
+
+function cpuTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, after pid and comm
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (clock ticks, 1/100 s) of these processes together; processes gone count 0. */
+export function cpuTicksOf(pids: number[]): number {
+  return pids.reduce((sum, pid) => sum + (cpuTicks(pid) ?? 0), 0);
+}
+
+/** The children of `parent` (e.g. PostgreSQL's backends, children of the postmaster). */
+export function childPids(parent: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent) out.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/**
+ * Waits until the server has finished the requests a load run left behind: autocannon closes its
+ * connections at the end of a run, but the server (and the database) still work through what was
+ * accepted, and that backlog must not land on the next measurement. Done when /readyz (a database
+ * ping, queued behind SQLite's one reader connection) answers and the server and `others` (the
+ * PostgreSQL backends) together used under 10 % of a core for 200 ms. Bounded by `maxMs`.
+ */
+export async function settle(proc: Proc, others: () => number[] = () => [], maxMs = 120_000): Promise<number> {
+  const started = Date.now();
+  const deadline = started + maxMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`${proc.url}/readyz`, { signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) });
+    } catch {
+      // busy or gone; the CPU check decides
+    }
+    const pids = [proc.pid, ...others()];
+    const before = cpuTicksOf(pids);
+    await new Promise((r) => setTimeout(r, 200));
+    if (cpuTicksOf(pids) - before <= 2) break;
+  }
+  return Date.now() - started;
 }

@@ -57,15 +57,24 @@ function areaOf(node: CpuNode): string {
   return file;
 }
 
-export function summarizeProfile(file: string, top = 15): ProfileSummary {
+/**
+ * `window`: only samples taken between these two instants (µs of the monotonic clock, as
+ * `process.hrtime.bigint() / 1000n` reads it in any process), e.g. the load run without the
+ * server's start-up.
+ */
+export function summarizeProfile(file: string, top = 15, window?: { fromUs: number; toUs: number }): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map<number, number>();
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i += 1) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.fromUs || at > window.toUs)) continue;
     const id = profile.samples[i] as number;
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   }
   let total = 0;
   let idle = 0;
@@ -85,8 +94,9 @@ export function summarizeProfile(file: string, top = 15): ProfileSummary {
   for (const [id, us] of selfUs) {
     const node = byId.get(id);
     if (!node || node.callFrame.functionName === '(idle)') continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = url ? `${fileOf(url)}:${lineNumber + 1}` : '';
+    const { functionName, url } = node.callFrame;
+    // Line numbers are left out: tsx-transpiled and minified files make them meaningless.
+    const where = url ? fileOf(url) : '';
     add(self, `${functionName}|${where}`, functionName || '(anonymous)', where, us);
     add(areas, areaOf(node), areaOf(node), '', us);
     // Inclusive: charge each app function on the stack once per sample.
@@ -96,10 +106,12 @@ export function summarizeProfile(file: string, top = 15): ProfileSummary {
       if (!n) break;
       const f = fileOf(n.callFrame.url);
       if (!f.startsWith('src/') || f.startsWith('src/generated/')) continue;
-      const key = `${n.callFrame.functionName}|${f}:${n.callFrame.lineNumber + 1}`;
+      // Module bodies ("(anonymous)" at the top of a file) are start-up and route wrappers, not work.
+      if (!n.callFrame.functionName) continue;
+      const key = `${n.callFrame.functionName}|${f}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      add(appInclusive, key, n.callFrame.functionName || '(anonymous)', `${f}:${n.callFrame.lineNumber + 1}`, us);
+      add(appInclusive, key, n.callFrame.functionName, f, us);
     }
   }
   const rows = (m: Map<string, { name: string; where: string; us: number }>) =>
