@@ -71,7 +71,7 @@ function parseArgs(argv: string[]): Options {
       process.stdout.write(
         [
           'usage: npm run bench [-- options]   (npm run bench:quick = --quick)',
-          '  --quick                10k claims, 1 s repetitions, no profiles (about 2 minutes)',
+          '  --quick                10k claims, 1 s repetitions, no profiles (about 6 minutes today: ingest-bound)',
           '  --sizes 10k,100k,1M    data set sizes, run in order on one growing data set',
           '  --db sqlite,postgres   databases (PostgreSQL is skipped with a note if no binaries)',
           '  --duration S           seconds per measured repetition (default 5; quick 1)',

@@ -235,5 +235,11 @@ describe('POST /v1/claims/batch at full size', () => {
     expect(verify.body).toMatchObject({ ok: true, count: verify.body.headSeq });
     const found = await request(t.app).get('/v1/claims').query({ q: 'ادعاء 2-999' }).set(bearer(own.keys.viewer)).expect(200);
     expect(found.body.data[0].text).toBe('ادعاء 2-999 بقيمة 5 مليار دولار');
+    // A word in all 2,000 claims, and a bulk move of 1,000: more ids than one query may bind.
+    const common = await request(t.app).get('/v1/claims').query({ q: 'ادعاء', limit: 200 }).set(bearer(own.keys.viewer)).expect(200);
+    expect(common.body.data).toHaveLength(200);
+    const ids = a!.body.data.map((c: { id: string }) => c.id);
+    const moved = await request(t.app).post('/v1/claims/bulk-transition').set(bearer(own.keys.checker)).send({ claimIds: ids, to: 'in_review' }).expect(200);
+    expect(moved.body.data.map((c: { status: string }) => c.status)).toEqual(Array(1000).fill('in_review'));
   });
 });

@@ -111,9 +111,17 @@ export async function findActive(db: DbClient | Tx, workspaceId: string, id: str
   return claim ? toRow(claim) : null;
 }
 
+/** Prisma caps bind parameters per query (about 1,000 on SQLite): long id lists go in slices. */
+const IDS_PER_QUERY = 500;
+
 export async function findManyActive(db: DbClient | Tx, workspaceId: string, ids: string[]): Promise<ClaimRow[]> {
-  const claims = await db.claim.findMany({ where: { id: { in: ids }, workspaceId, deletedAt: null }, select: columns });
-  return claims.map(toRow);
+  const rows: ClaimRow[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const slice = ids.slice(i, i + IDS_PER_QUERY);
+    const claims = await db.claim.findMany({ where: { id: { in: slice }, workspaceId, deletedAt: null }, select: columns });
+    rows.push(...claims.map(toRow));
+  }
+  return rows;
 }
 
 export type ClaimChange = Partial<ClaimData> & { status?: string; verdict?: string | null; deletedAt?: Date };

@@ -6,10 +6,11 @@ import { FUZZY_THRESHOLD, trigramSimilarity } from '../../text/similarity';
  * Full-text search over Claim."searchText" (folded terms, space separated), in three tiers:
  * 3 = the exact phrase, 2 = all terms, 1 = every term matches a word exactly or nearly
  * (trigram similarity ≥ 0.3, so نتيناهو finds نتنياهو). A claim counts in its best tier only.
- * Each tier is capped at MAX_MATCHES ids, newest first within the workspace.
+ * Each tier is capped at MAX_MATCHES ids, newest first within the workspace: the ids travel as
+ * bind parameters of the page query, which Prisma caps (about 1,000 on SQLite).
  * See docs/decisions/0004-search.md.
  */
-export const MAX_MATCHES = 2000;
+export const MAX_MATCHES = 500;
 
 export interface TierMatches {
   tier: 1 | 2 | 3;
