@@ -74,18 +74,7 @@ function toRow(claim: SelectedClaim): ClaimRow {
 }
 
 export async function insert(tx: Tx, workspaceId: string, data: ClaimData): Promise<ClaimRow> {
-  const { tags, quote, quantities, ...rest } = data;
-  const claim = await tx.claim.create({
-    data: {
-      ...rest,
-      workspaceId,
-      quote: toJsonColumn(quote),
-      quantities: toJsonColumn(quantities),
-      tags: { create: [...new Set(tags)].map((tag) => ({ tag, workspaceId })) },
-    },
-    select: columns,
-  });
-  return toRow(claim);
+  return (await insertMany(tx, workspaceId, [data]))[0] as ClaimRow;
 }
 
 const columnsWithoutTags = (({ tags: _tags, ...rest }) => rest)(columns);
