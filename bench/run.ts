@@ -44,7 +44,7 @@ function parseArgs(argv: string[]): Options {
     profileSeconds: quick ? 3 : 8,
     keep: false,
     out: join(ROOT, 'bench', 'results'),
-    batchAmounts: quick ? [{ connections: 1, amount: 1 }] : [{ connections: 1, amount: 3 }, { connections: 4, amount: 4 }],
+    batchAmounts: quick ? [{ connections: 1, amount: 3 }] : [{ connections: 1, amount: 3 }, { connections: 4, amount: 4 }],
   };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i] as string;

@@ -1,17 +1,14 @@
 import express, { type RequestHandler } from 'express';
-import { randomUUID } from 'node:crypto';
-import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './app-deps';
 import { AppError } from './http/errors';
 import { createMetrics } from './http/metrics';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApiDocument, docsPage, DOCS_PATH, OPENAPI_PATH } from './http/openapi';
 import { rateLimit } from './http/rate-limit';
+import { requestLog } from './http/request-log';
 import { routeHandler, type RouteSpec } from './http/route';
 import { authenticate } from './modules/auth/authenticate';
 import { allRoutes } from './routes';
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Writes need a JSON body; anything else is 415 before a byte is parsed. */
 const requireJson: RequestHandler = function requireJson(req, _res, next) {
@@ -30,18 +27,7 @@ export function buildApp(deps: AppDeps): express.Express {
   // ETags are resource versions, set by the routes; Express's body hashes would contradict them.
   app.set('etag', false);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    }),
-  );
+  app.use(requestLog(logger));
   const metrics = createMetrics();
   app.use(metrics.measure);
 

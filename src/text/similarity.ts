@@ -4,8 +4,10 @@
  * @example trigramSimilarity('نتيناهو', 'نتنياهو') // 0.333…: 4 shared of 12
  */
 export function trigramSimilarity(a: string, b: string): number {
-  const x = trigrams(a);
-  const y = trigrams(b);
+  return similarityOf(trigrams(a), trigrams(b));
+}
+
+function similarityOf(x: Set<string>, y: Set<string>): number {
   let shared = 0;
   for (const t of x) if (y.has(t)) shared += 1;
   const union = x.size + y.size - shared;
@@ -21,3 +23,18 @@ function trigrams(word: string): Set<string> {
 
 /** Below this a word is not taken for a misspelling of another (pg_trgm's default similarity). */
 export const FUZZY_THRESHOLD = 0.3;
+
+/**
+ * A test of "`word` is `term` or nearly" for one search term, with the term's trigrams made once:
+ * a search checks it against every word of up to a thousand candidate claims.
+ */
+export function nearWord(term: string): (word: string) => boolean {
+  const x = trigrams(term);
+  return (word) => {
+    if (word === term) return true;
+    const y = trigrams(word);
+    // shared ≤ the smaller set, union ≥ the larger: a size mismatch alone rules a word out.
+    if (Math.min(x.size, y.size) < FUZZY_THRESHOLD * Math.max(x.size, y.size)) return false;
+    return similarityOf(x, y) >= FUZZY_THRESHOLD;
+  };
+}

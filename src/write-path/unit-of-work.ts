@@ -1,4 +1,5 @@
 import type { Database, Tx } from '../db/database';
+import type { Sql } from '../db/sql';
 import { plainJson } from '../db/json';
 import { AppError } from '../http/errors';
 import { canonicalJson, sha256Hex } from '../modules/audit/audit-chain';
@@ -39,6 +40,8 @@ export interface AuditEntry {
 export class UnitOfWork {
   constructor(
     readonly tx: Tx,
+    /** Plain statements in the same transaction (`db/sql.ts`), for the hot paths. */
+    readonly sql: Sql,
     readonly context: WriteContext,
   ) {}
 
@@ -76,7 +79,7 @@ export class UnitOfWork {
       });
       byWorkspace.set(workspaceId, events);
     }
-    for (const events of byWorkspace.values()) await auditRepository.appendMany(this.tx, events);
+    for (const events of byWorkspace.values()) await auditRepository.appendMany(this.sql, events);
   }
 }
 
@@ -102,8 +105,8 @@ export async function runWrite<T>(
     if (replay) return { ...(replay as WriteResponse<T>), replayed: true };
   }
   try {
-    const response = await db.write(async (tx) => {
-      const result = await work(new UnitOfWork(tx, context));
+    const response = await db.write(async (tx, sql) => {
+      const result = await work(new UnitOfWork(tx, sql, context));
       if (key && apiKeyId) await idempotency.complete(tx, apiKeyId, key.key, result.status, result);
       return result;
     });

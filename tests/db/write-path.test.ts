@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient as SqliteClient } from '../../src/generated/sqlite/client';
 import { openDatabase, sqliteFilePath, type Database } from '../../src/db/database';
+import { uuidv7 } from '../../src/db/ids';
 import { migrate } from '../../src/db/migrate';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -66,7 +67,11 @@ async function runWorkload(write: (url: string, doomed: boolean) => Promise<void
   };
 }
 
-const readUrls = async () => (await db.reader.article.findMany({ where: { workspaceId }, select: { url: true } })).map((a) => a.url);
+/** Both read paths: Prisma's reader and the plain-SQL one the hot reads use. */
+const readUrls = async () => [
+  ...(await db.reader.article.findMany({ where: { workspaceId }, select: { url: true } })).map((a) => a.url),
+  ...(await db.sql.all<{ url: string }>('SELECT "url" FROM "Article" WHERE "workspaceId" = ?', [workspaceId])).map((a) => a.url),
+];
 
 describe(`the write path (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('loses no acknowledged write and shows no uncommitted data while other transactions roll back', async () => {
@@ -80,6 +85,37 @@ describe(`the write path (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       });
     }, readUrls);
     expect(result).toEqual({ acknowledged: 100, missing: 0, doomedStored: 0, dirtyReads: 0 });
+  });
+});
+
+describe(`the write path with plain SQL (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('keeps the statements of `sql` inside their write’s own transaction, or savepoint when writes share a commit', async () => {
+    const result = await runWorkload(async (url, doomed) => {
+      await db.write(async (_tx, sql) => {
+        const now = new Date();
+        await sql.run(
+          'INSERT INTO "Article" ("id", "workspaceId", "url", "title", "language", "body", "bodySha256", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [uuidv7(), workspaceId, url, 't', 'en', 'b', 'x', 1, now, now],
+        );
+        if (doomed) {
+          await sleep(Math.random() * 4);
+          throw new Doomed();
+        }
+      });
+    }, readUrls);
+    expect(result).toEqual({ acknowledged: 100, missing: 0, doomedStored: 0, dirtyReads: 0 });
+  });
+});
+
+describe('the write queue', () => {
+  it('runs a write queued by the failure handler of another (a cleanup after a refusal)', async () => {
+    const url = `https://example.org/${unique('cleanup')}`;
+    const cleanup = db
+      .write(async () => {
+        throw new Doomed();
+      })
+      .catch(() => db.write((tx) => tx.article.create({ data: articleData(url) })));
+    await expect(cleanup).resolves.toMatchObject({ url });
   });
 });
 

@@ -1,5 +1,6 @@
-import type { DbClient, Tx } from '../../db/database';
-import { toJsonColumn } from '../../db/json';
+import type { DbClient } from '../../db/database';
+import { uuidv7 } from '../../db/ids';
+import { asInt, jsonParam, placeholders, type Sql } from '../../db/sql';
 import { hashAuditEvent, type AuditEventContent } from './audit-chain';
 
 export interface AuditEventRow {
@@ -39,47 +40,41 @@ export function contentOf(row: AuditEventRow): AuditEventContent {
   };
 }
 
+const EVENT_COLUMNS = ['id', 'workspaceId', 'seq', 'at', 'actorKeyId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];
+const EVENT_VALUES = `(${placeholders(10)}, ?::jsonb, ?::jsonb, ?, ?, ?)`;
+/** Rows per INSERT: 15 parameters each stays far below either database's limit. */
+const EVENTS_PER_STATEMENT = 500;
+
 /**
  * Appends events to their workspace's chain, in order, inside the caller's transaction: one
  * increment of the workspace's `auditSeq` reserves their seqs and takes that row's lock
  * (PostgreSQL) or runs alone (SQLite's single writer), so `seq` is gap-free and the chain never
- * forks; the hashes are chained here and the rows written in one statement.
+ * forks; the hashes are chained here and the rows written in few statements.
  */
-export async function appendMany(tx: Tx, events: NewAuditEvent[]): Promise<void> {
+export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<void> {
   const workspaceId = events[0]?.workspaceId;
   if (workspaceId === undefined) return;
   if (events.some((event) => event.workspaceId !== workspaceId)) throw new Error('appendMany takes the events of one workspace');
-  const head = await tx.workspace.update({
-    where: { id: workspaceId },
-    data: { auditSeq: { increment: events.length } },
-    select: { auditSeq: true, auditHeadHash: true },
-  });
+  const [head] = await sql.all<{ auditSeq: unknown; auditHeadHash: string }>(
+    'UPDATE "Workspace" SET "auditSeq" = "auditSeq" + ? WHERE "id" = ? RETURNING "auditSeq", "auditHeadHash"',
+    [events.length, workspaceId],
+  );
+  if (!head) throw new Error(`workspace ${workspaceId} is missing`);
+  const firstSeq = asInt(head.auditSeq) - events.length + 1;
   const at = new Date();
   let prevHash = head.auditHeadHash;
   const rows = events.map((event, i) => {
-    const content: AuditEventContent = { ...event, seq: head.auditSeq - events.length + 1 + i, at: at.toISOString(), prevHash };
+    const content: AuditEventContent = { ...event, seq: firstSeq + i, at: at.toISOString(), prevHash };
     const hash = hashAuditEvent(content);
-    const row = {
-      workspaceId,
-      seq: content.seq,
-      at,
-      actorKeyId: event.actor.keyId,
-      actorName: event.actor.name,
-      actorRole: event.actor.role,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: toJsonColumn(event.before),
-      after: toJsonColumn(event.after),
-      requestId: event.requestId,
-      prevHash,
-      hash,
-    };
+    const row = [uuidv7(), workspaceId, content.seq, at, event.actor.keyId, event.actor.name, event.actor.role, event.action, event.entityType, event.entityId, jsonParam(event.before), jsonParam(event.after), event.requestId, prevHash, hash];
     prevHash = hash;
     return row;
   });
-  await tx.auditEvent.createMany({ data: rows });
-  await tx.workspace.update({ where: { id: workspaceId }, data: { auditHeadHash: prevHash } });
+  for (let i = 0; i < rows.length; i += EVENTS_PER_STATEMENT) {
+    const slice = rows.slice(i, i + EVENTS_PER_STATEMENT);
+    await sql.run(`INSERT INTO "AuditEvent" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${slice.map(() => EVENT_VALUES).join(', ')}`, slice.flat());
+  }
+  await sql.run('UPDATE "Workspace" SET "auditHeadHash" = ? WHERE "id" = ?', [prevHash, workspaceId]);
 }
 
 export interface AuditFilter {

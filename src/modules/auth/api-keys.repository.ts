@@ -1,4 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
+import { asDate, asDateOrNull, asInt, type Sql } from '../../db/sql';
 import type { Role } from './roles';
 
 export interface ApiKeyRow {
@@ -25,8 +26,24 @@ const columns = {
   version: true,
 } as const;
 
-export async function findBySecretHash(db: DbClient, secretHash: string): Promise<ApiKeyRow | null> {
-  return (await db.apiKey.findUnique({ where: { secretHash }, select: columns })) as ApiKeyRow | null;
+/** Every request's key check: plain SQL (`db/sql.ts`). */
+export async function findBySecretHash(sql: Sql, secretHash: string): Promise<ApiKeyRow | null> {
+  const [row] = await sql.all<Record<string, unknown>>(
+    'SELECT "id", "workspaceId", "name", "role", "prefix", "createdAt", "lastUsedAt", "revokedAt", "version" FROM "ApiKey" WHERE "secretHash" = ?',
+    [secretHash],
+  );
+  if (!row) return null;
+  return {
+    id: row.id as string,
+    workspaceId: row.workspaceId as string,
+    name: row.name as string,
+    role: row.role as Role,
+    prefix: row.prefix as string,
+    createdAt: asDate(row.createdAt),
+    lastUsedAt: asDateOrNull(row.lastUsedAt),
+    revokedAt: asDateOrNull(row.revokedAt),
+    version: asInt(row.version),
+  };
 }
 
 export async function findInWorkspace(db: DbClient | Tx, workspaceId: string, id: string): Promise<ApiKeyRow | null> {

@@ -26,7 +26,7 @@ export function authenticate(db: Database, logger: Logger): RequestHandler {
   return async function authenticateRequest(req, _res, next) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     if (!match?.[1]) throw AppError.unauthorized();
-    const key = await apiKeys.findBySecretHash(db.reader, hashSecret(match[1]));
+    const key = await apiKeys.findBySecretHash(db.sql, hashSecret(match[1]));
     if (!key || key.revokedAt) throw AppError.unauthorized('This API key is unknown or was revoked.');
     req.actor = { keyId: key.id, name: key.name, role: key.role as Role, workspaceId: key.workspaceId };
     const now = new Date();

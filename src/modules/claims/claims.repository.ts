@@ -1,7 +1,6 @@
 import type { DbClient, Tx } from '../../db/database';
 import { uuidv7 } from '../../db/ids';
-import { toJsonColumn } from '../../db/json';
-import type { Prisma } from '../../generated/sqlite/client';
+import { asDate, asDateOrNull, asInt, asJson, jsonParam, placeholders, type Sql } from '../../db/sql';
 
 export interface Quote {
   exact: string;
@@ -44,102 +43,156 @@ export interface ClaimRow extends Omit<ClaimData, 'searchText'> {
   updatedAt: Date;
 }
 
-const columns = {
-  id: true,
-  workspaceId: true,
-  articleId: true,
-  text: true,
-  language: true,
-  claimant: true,
-  claimDate: true,
-  quote: true,
-  quantities: true,
-  status: true,
-  verdict: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  tags: { select: { tag: true }, orderBy: { tag: 'asc' } },
-} as const;
+const COLUMNS = ['id', 'workspaceId', 'articleId', 'text', 'language', 'claimant', 'claimDate', 'quote', 'quantities', 'status', 'verdict', 'version', 'createdAt', 'updatedAt'];
 
-type SelectedClaim = Omit<ClaimRow, 'tags' | 'quote' | 'quantities'> & { quote: unknown; quantities: unknown; tags: { tag: string }[] };
+/** The claim's columns and its tags (a JSON array, sorted), from `"Claim" c`. */
+function selectClaims(sql: Sql): string {
+  const tags =
+    sql.dialect === 'sqlite'
+      ? `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag")) AS "tags"`
+      : `(SELECT coalesce(json_agg("tag" ORDER BY "tag"), '[]') FROM "ClaimTag" t WHERE t."claimId" = c."id") AS "tags"`;
+  return `SELECT ${COLUMNS.map((column) => `c."${column}"`).join(', ')}, ${tags} FROM "Claim" c`;
+}
 
-function toRow(claim: SelectedClaim): ClaimRow {
+function toRow(raw: Record<string, unknown>): ClaimRow {
   return {
-    ...claim,
-    quote: (claim.quote ?? null) as Quote | null,
-    quantities: (claim.quantities ?? []) as Quantity[],
-    tags: claim.tags.map((t) => t.tag),
+    id: raw.id as string,
+    workspaceId: raw.workspaceId as string,
+    articleId: (raw.articleId as string | null) ?? null,
+    text: raw.text as string,
+    language: raw.language as string,
+    claimant: (raw.claimant as string | null) ?? null,
+    claimDate: asDateOrNull(raw.claimDate),
+    quote: asJson<Quote>(raw.quote),
+    quantities: asJson<Quantity[]>(raw.quantities) ?? [],
+    tags: asJson<string[]>(raw.tags) ?? [],
+    status: raw.status as string,
+    verdict: (raw.verdict as string | null) ?? null,
+    version: asInt(raw.version),
+    createdAt: asDate(raw.createdAt),
+    updatedAt: asDate(raw.updatedAt),
   };
 }
 
-export async function insert(tx: Tx, workspaceId: string, data: ClaimData): Promise<ClaimRow> {
-  return (await insertMany(tx, workspaceId, [data]))[0] as ClaimRow;
+export async function insert(sql: Sql, workspaceId: string, data: ClaimData): Promise<ClaimRow> {
+  return (await insertMany(sql, workspaceId, [data]))[0] as ClaimRow;
 }
 
-const columnsWithoutTags = (({ tags: _tags, ...rest }) => rest)(columns);
+const INSERT_COLUMNS = ['id', 'workspaceId', 'articleId', 'text', 'searchText', 'language', 'claimant', 'claimDate', 'quote', 'quantities', 'status', 'version', 'createdAt', 'updatedAt'];
+const INSERT_VALUES = `(${placeholders(8)}, ?::jsonb, ?::jsonb, ${placeholders(4)})`;
+/** Rows per INSERT: 14 parameters each, far below either database's limit. */
+const ROWS_PER_STATEMENT = 500;
 
 /**
  * Inserts many claims in a few statements (a batch of 1,000 must not take 1,000 round trips).
- * Ids are made here, so each row is matched to its input whatever order the database answers in.
+ * The rows are answered from what was written: ids and times are made here.
  */
-export async function insertMany(tx: Tx, workspaceId: string, data: ClaimData[]): Promise<ClaimRow[]> {
-  const withIds = data.map((claim) => ({ ...claim, id: uuidv7(), tags: [...new Set(claim.tags)].sort() }));
-  const rows = await tx.claim.createManyAndReturn({
-    data: withIds.map(({ tags: _tags, quote, quantities, ...rest }) => ({ ...rest, workspaceId, quote: toJsonColumn(quote), quantities: toJsonColumn(quantities) })),
-    select: columnsWithoutTags,
-  });
-  await tx.claimTag.createMany({ data: withIds.flatMap((claim) => claim.tags.map((tag) => ({ claimId: claim.id, tag, workspaceId }))) });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return withIds.map((claim) => toRow({ ...(byId.get(claim.id) as Omit<SelectedClaim, 'tags'>), tags: claim.tags.map((tag) => ({ tag })) }));
+export async function insertMany(sql: Sql, workspaceId: string, data: ClaimData[]): Promise<ClaimRow[]> {
+  const now = new Date();
+  const rows: ClaimRow[] = data.map((claim) => ({
+    id: uuidv7(),
+    workspaceId,
+    articleId: claim.articleId,
+    text: claim.text,
+    language: claim.language,
+    claimant: claim.claimant,
+    claimDate: claim.claimDate,
+    quote: claim.quote,
+    quantities: claim.quantities,
+    tags: [...new Set(claim.tags)].sort(),
+    status: 'unverified',
+    verdict: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const params = slice.flatMap((row, j) => [
+      row.id, workspaceId, row.articleId, row.text, (data[i + j] as ClaimData).searchText, row.language, row.claimant, row.claimDate,
+      jsonParam(row.quote), jsonParam(row.quantities), row.status, row.version, now, now,
+    ]);
+    await sql.run(`INSERT INTO "Claim" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${slice.map(() => INSERT_VALUES).join(', ')}`, params);
+  }
+  await insertTags(sql, workspaceId, rows.flatMap((row) => row.tags.map((tag) => [row.id, tag])));
+  return rows;
+}
+
+const TAGS_PER_STATEMENT = 1_000;
+
+async function insertTags(sql: Sql, workspaceId: string, pairs: string[][]): Promise<void> {
+  for (let i = 0; i < pairs.length; i += TAGS_PER_STATEMENT) {
+    const slice = pairs.slice(i, i + TAGS_PER_STATEMENT);
+    await sql.run(`INSERT INTO "ClaimTag" ("claimId", "tag", "workspaceId") VALUES ${slice.map(() => '(?, ?, ?)').join(', ')}`, slice.flatMap(([id, tag]) => [id, tag, workspaceId]));
+  }
 }
 
 /** A live claim of this workspace. */
-export async function findActive(db: DbClient | Tx, workspaceId: string, id: string): Promise<ClaimRow | null> {
-  const claim = await db.claim.findFirst({ where: { id, workspaceId, deletedAt: null }, select: columns });
-  return claim ? toRow(claim) : null;
+export async function findActive(sql: Sql, workspaceId: string, id: string): Promise<ClaimRow | null> {
+  const [row] = await sql.all(`${selectClaims(sql)} WHERE c."id" = ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL`, [id, workspaceId]);
+  return row ? toRow(row) : null;
 }
 
-/** Prisma caps bind parameters per query (about 1,000 on SQLite): long id lists go in slices. */
+/** Long id lists go in slices, each one statement. */
 const IDS_PER_QUERY = 500;
 
-export async function findManyActive(db: DbClient | Tx, workspaceId: string, ids: string[]): Promise<ClaimRow[]> {
+/**
+ * Live claims of this workspace among `ids`, locked until the transaction ends (PostgreSQL; on
+ * SQLite the single writer already excludes every other write).
+ */
+export async function findManyActiveForUpdate(sql: Sql, workspaceId: string, ids: string[]): Promise<ClaimRow[]> {
+  const lock = sql.dialect === 'postgres' ? ' FOR UPDATE OF c' : '';
   const rows: ClaimRow[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     const slice = ids.slice(i, i + IDS_PER_QUERY);
-    const claims = await db.claim.findMany({ where: { id: { in: slice }, workspaceId, deletedAt: null }, select: columns });
-    rows.push(...claims.map(toRow));
+    const found = await sql.all(`${selectClaims(sql)} WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL${lock}`, [...slice, workspaceId]);
+    rows.push(...found.map(toRow));
   }
   return rows;
 }
 
 export type ClaimChange = Partial<ClaimData> & { status?: string; verdict?: string | null; deletedAt?: Date };
 
+const JSON_COLUMNS = new Set(['quote', 'quantities']);
+
 /** Applies `change` only if the claim still has `version`; null when another write got there first. */
-export async function updateIfVersion(tx: Tx, workspaceId: string, id: string, version: number, change: ClaimChange): Promise<ClaimRow | null> {
-  const { tags, quote, quantities, ...rest } = change;
-  const { count } = await tx.claim.updateMany({
-    where: { id, workspaceId, version, deletedAt: null },
-    data: {
-      ...rest,
-      ...(quote !== undefined ? { quote: toJsonColumn(quote) } : {}),
-      ...(quantities !== undefined ? { quantities: toJsonColumn(quantities) } : {}),
-      version: { increment: 1 },
-    },
-  });
-  if (count === 0) return null;
-  if (tags !== undefined) {
-    await tx.claimTag.deleteMany({ where: { claimId: id } });
-    await tx.claimTag.createMany({ data: [...new Set(tags)].map((tag) => ({ claimId: id, tag, workspaceId })) });
+export async function updateIfVersion(sql: Sql, workspaceId: string, id: string, version: number, change: ClaimChange): Promise<ClaimRow | null> {
+  const { tags, ...columns } = change;
+  const set: string[] = [];
+  const params: unknown[] = [];
+  for (const [column, value] of Object.entries(columns)) {
+    if (value === undefined) continue;
+    set.push(JSON_COLUMNS.has(column) ? `"${column}" = ?::jsonb` : `"${column}" = ?`);
+    params.push(JSON_COLUMNS.has(column) ? jsonParam(value) : value);
   }
-  const claim = await tx.claim.findUniqueOrThrow({ where: { id }, select: columns });
-  return toRow(claim);
+  const changed = await sql.run(
+    `UPDATE "Claim" SET ${[...set, '"version" = "version" + 1', '"updatedAt" = ?'].join(', ')} WHERE "id" = ? AND "workspaceId" = ? AND "version" = ? AND "deletedAt" IS NULL`,
+    [...params, new Date(), id, workspaceId, version],
+  );
+  if (changed === 0) return null;
+  if (tags !== undefined) {
+    await sql.run('DELETE FROM "ClaimTag" WHERE "claimId" = ?', [id]);
+    await insertTags(sql, workspaceId, [...new Set(tags)].map((tag) => [id, tag]));
+  }
+  const [row] = await sql.all(`${selectClaims(sql)} WHERE c."id" = ?`, [id]);
+  return toRow(row as Record<string, unknown>);
+}
+
+/** Sets the status of claims the caller has locked (`findManyActiveForUpdate`); answers them as they now are. */
+export async function setStatusMany(sql: Sql, current: ClaimRow[], status: string): Promise<ClaimRow[]> {
+  const now = new Date();
+  for (let i = 0; i < current.length; i += IDS_PER_QUERY) {
+    const slice = current.slice(i, i + IDS_PER_QUERY);
+    const changed = await sql.run(`UPDATE "Claim" SET "status" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" IN (${placeholders(slice.length)})`, [status, now, ...slice.map((row) => row.id)]);
+    if (changed !== slice.length) throw new Error(`expected to move ${slice.length} locked claims, moved ${changed}`);
+  }
+  return current.map((row) => ({ ...row, status, version: row.version + 1, updatedAt: now }));
 }
 
 /** The claims anchored to an article, oldest first (the order they were taken from it). */
-export async function listForArticle(db: DbClient | Tx, workspaceId: string, articleId: string): Promise<ClaimRow[]> {
-  const claims = await db.claim.findMany({ where: { workspaceId, articleId, deletedAt: null }, orderBy: { id: 'asc' }, select: columns });
-  return claims.map(toRow);
+export async function listForArticle(sql: Sql, workspaceId: string, articleId: string): Promise<ClaimRow[]> {
+  const rows = await sql.all(`${selectClaims(sql)} WHERE c."workspaceId" = ? AND c."articleId" = ? AND c."deletedAt" IS NULL ORDER BY c."id"`, [workspaceId, articleId]);
+  return rows.map(toRow);
 }
 
 export async function countForArticle(db: DbClient | Tx, workspaceId: string, articleId: string): Promise<number> {
@@ -170,26 +223,12 @@ export interface ClaimPosition {
   id: string;
 }
 
-function filterWhere(workspaceId: string, filter: ClaimFilter): Prisma.ClaimWhereInput {
-  return {
-    workspaceId,
-    deletedAt: null,
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.verdict ? { verdict: filter.verdict } : {}),
-    ...(filter.articleId ? { articleId: filter.articleId } : {}),
-    ...(filter.claimant ? { claimant: filter.claimant } : {}),
-    ...(filter.language ? { language: filter.language } : {}),
-    ...(filter.tag ? { tags: { some: { tag: filter.tag } } } : {}),
-    ...(filter.updatedSince ? { updatedAt: { gte: filter.updatedSince } } : {}),
-    ...(filter.createdAfter || filter.createdBefore
-      ? { createdAt: { ...(filter.createdAfter ? { gt: filter.createdAfter } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } }
-      : {}),
-  };
-}
-
-/** Newest first by `sort`, then id; a page costs the same wherever it starts. */
+/**
+ * Newest first by `sort`, then id. The position is a row-value comparison, which the
+ * (workspace, [status,] sort, id) indexes answer as a range: a page costs the same wherever it starts.
+ */
 export async function listPage(
-  db: DbClient,
+  sql: Sql,
   workspaceId: string,
   filter: ClaimFilter,
   sort: SortField,
@@ -197,13 +236,34 @@ export async function listPage(
   after?: ClaimPosition,
   onlyIds?: string[],
 ): Promise<ClaimRow[]> {
-  const where: Prisma.ClaimWhereInput = {
-    AND: [
-      filterWhere(workspaceId, filter),
-      ...(onlyIds ? [{ id: { in: onlyIds } }] : []),
-      ...(after ? [{ OR: [{ [sort]: { lt: after.at } }, { [sort]: after.at, id: { lt: after.id } }] }] : []),
-    ],
+  const where = ['c."workspaceId" = ?', 'c."deletedAt" IS NULL'];
+  const params: unknown[] = [workspaceId];
+  const equal = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    where.push(`c."${column}" = ?`);
+    params.push(value);
   };
-  const claims = await db.claim.findMany({ where, orderBy: [{ [sort]: 'desc' }, { id: 'desc' }], take, select: columns });
-  return claims.map(toRow);
+  equal('status', filter.status);
+  equal('verdict', filter.verdict);
+  equal('articleId', filter.articleId);
+  equal('claimant', filter.claimant);
+  equal('language', filter.language);
+  const condition = (text: string, value: unknown) => {
+    where.push(text);
+    params.push(value);
+  };
+  if (filter.tag !== undefined) condition('EXISTS (SELECT 1 FROM "ClaimTag" t WHERE t."claimId" = c."id" AND t."tag" = ?)', filter.tag);
+  if (filter.updatedSince) condition('c."updatedAt" >= ?', filter.updatedSince);
+  if (filter.createdAfter) condition('c."createdAt" > ?', filter.createdAfter);
+  if (filter.createdBefore) condition('c."createdAt" < ?', filter.createdBefore);
+  if (onlyIds) {
+    where.push(`c."id" IN (${placeholders(onlyIds.length)})`);
+    params.push(...onlyIds);
+  }
+  if (after) {
+    where.push(`(c."${sort}", c."id") < (?, ?)`);
+    params.push(after.at, after.id);
+  }
+  const rows = await sql.all(`${selectClaims(sql)} WHERE ${where.join(' AND ')} ORDER BY c."${sort}" DESC, c."id" DESC LIMIT ?`, [...params, take]);
+  return rows.map(toRow);
 }

@@ -1,14 +1,12 @@
-import type { DbClient } from '../../db/database';
-import { Prisma } from '../../generated/sqlite/client';
-import { FUZZY_THRESHOLD, trigramSimilarity } from '../../text/similarity';
+import type { Sql } from '../../db/sql';
+import { nearWord } from '../../text/similarity';
 
 /**
  * Full-text search over Claim."searchText" (folded terms, space separated), in three tiers:
  * 3 = the exact phrase, 2 = all terms, 1 = every term matches a word exactly or nearly
  * (trigram similarity ≥ 0.3, so نتيناهو finds نتنياهو). A claim counts in its best tier only.
- * Each tier is capped at MAX_MATCHES ids, newest first within the workspace: the ids travel as
- * bind parameters of the page query, which Prisma caps (about 1,000 on SQLite).
- * See docs/decisions/0004-search.md.
+ * Each tier is capped at MAX_MATCHES ids, newest first within the workspace (they become an
+ * `IN` list of the page query). See docs/decisions/0004-search.md.
  */
 export const MAX_MATCHES = 500;
 
@@ -17,43 +15,51 @@ export interface TierMatches {
   ids: string[];
 }
 
-export async function searchTiers(db: DbClient, provider: 'sqlite' | 'postgres', workspaceId: string, terms: string[]): Promise<TierMatches[]> {
-  if (terms.length === 0) return [];
-  const tiers = provider === 'sqlite' ? await sqliteTiers(db, workspaceId, terms) : await postgresTiers(db, workspaceId, terms);
+/**
+ * The tiers best first, each computed only when asked for: a page that the phrase tier fills never
+ * pays for the near-match tier, the costly one on a common word.
+ */
+export async function* searchTiers(sql: Sql, workspaceId: string, terms: string[]): AsyncGenerator<TierMatches> {
+  if (terms.length === 0) return;
   const seen = new Set<string>();
-  return tiers.map(({ tier, ids }) => ({ tier, ids: ids.filter((id) => !seen.has(id) && seen.add(id)) }));
+  const fresh = (ids: string[]) => ids.filter((id) => !seen.has(id) && Boolean(seen.add(id)));
+  const tiers = sql.dialect === 'sqlite' ? sqliteTiers(sql, workspaceId, terms) : postgresTiers(sql, workspaceId, terms);
+  for (const [tier, matches] of tiers) yield { tier, ids: fresh(await matches()) };
 }
+
+type Tier = [TierMatches['tier'], () => Promise<string[]>];
 
 /** FTS5 query syntax: each term quoted (terms hold only letters and digits). */
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
-async function sqliteWordMatches(db: DbClient, workspaceId: string, match: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c."id" AS id FROM "ClaimFts" f JOIN "Claim" c ON c.rowid = f.rowid
-    WHERE "ClaimFts" MATCH ${match} AND c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL
-    ORDER BY c.rowid DESC LIMIT ${MAX_MATCHES}`;
-  return rows.map((r) => r.id);
-}
-
-async function sqliteTiers(db: DbClient, workspaceId: string, terms: string[]): Promise<TierMatches[]> {
-  const phrase = await sqliteWordMatches(db, workspaceId, quoted(terms.join(' ')));
-  const all = terms.length > 1 ? await sqliteWordMatches(db, workspaceId, terms.map(quoted).join(' AND ')) : [];
+function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
+  const wordMatches = async (match: string) =>
+    (
+      await sql.all<{ id: string }>(
+        `SELECT c."id" AS id FROM "ClaimFts" f JOIN "Claim" c ON c.rowid = f.rowid
+         WHERE "ClaimFts" MATCH ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL
+         ORDER BY c.rowid DESC LIMIT ${MAX_MATCHES}`,
+        [match, workspaceId],
+      )
+    ).map((r) => r.id);
   // Near matches: claims sharing a trigram with the longest term are candidates; each is then
   // checked word by word, as pg_trgm would.
-  const longest = [...terms].sort((a, b) => Array.from(b).length - Array.from(a).length)[0] as string;
-  const grams = Array.from(longest).length >= 3 ? trigramsOf(longest) : [];
-  let near: string[] = [];
-  if (grams.length > 0) {
-    const rows = await db.$queryRaw<{ id: string; searchText: string }[]>`
-      SELECT c."id" AS id, c."searchText" AS "searchText" FROM "ClaimTrigram" t JOIN "Claim" c ON c.rowid = t.rowid
-      WHERE "ClaimTrigram" MATCH ${grams.map(quoted).join(' OR ')} AND c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL
-      ORDER BY t.rank LIMIT ${MAX_MATCHES * 2}`;
-    near = rows.filter((row) => everyTermNear(terms, row.searchText.split(' '))).map((row) => row.id);
-  }
+  const near = async () => {
+    const longest = [...terms].sort((a, b) => Array.from(b).length - Array.from(a).length)[0] as string;
+    if (Array.from(longest).length < 3) return [];
+    const rows = await sql.all<{ id: string; searchText: string }>(
+      `SELECT c."id" AS id, c."searchText" AS "searchText" FROM "ClaimTrigram" t JOIN "Claim" c ON c.rowid = t.rowid
+       WHERE "ClaimTrigram" MATCH ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL
+       ORDER BY t.rank LIMIT ${MAX_MATCHES * 2}`,
+      [trigramsOf(longest).map(quoted).join(' OR '), workspaceId],
+    );
+    const matchers = terms.map(nearWord);
+    return rows.filter((row) => matchers.every((near) => row.searchText.split(' ').some(near))).map((row) => row.id);
+  };
   return [
-    { tier: 3, ids: phrase },
-    { tier: 2, ids: all },
-    { tier: 1, ids: near },
+    [3, () => wordMatches(quoted(terms.join(' ')))],
+    [2, async () => (terms.length > 1 ? wordMatches(terms.map(quoted).join(' AND ')) : [])],
+    [1, near],
   ];
 }
 
@@ -64,26 +70,21 @@ function trigramsOf(term: string): string[] {
   return [...grams];
 }
 
-function everyTermNear(terms: string[], words: string[]): boolean {
-  return terms.every((term) => words.some((word) => word === term || trigramSimilarity(term, word) >= FUZZY_THRESHOLD));
-}
-
-async function postgresTiers(db: DbClient, workspaceId: string, terms: string[]): Promise<TierMatches[]> {
+function postgresTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
   const q = terms.join(' ');
-  const tsv = Prisma.sql`to_tsvector('simple', "searchText")`;
-  const ids = async (condition: Prisma.Sql) =>
+  const tsv = `to_tsvector('simple', "searchText")`;
+  const ids = async (condition: string, params: string[]) =>
     (
-      await db.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Claim" WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND ${condition}
-        ORDER BY "id" DESC LIMIT ${MAX_MATCHES}`
+      await sql.all<{ id: string }>(
+        `SELECT "id" FROM "Claim" WHERE "workspaceId" = ? AND "deletedAt" IS NULL AND ${condition} ORDER BY "id" DESC LIMIT ${MAX_MATCHES}`,
+        [workspaceId, ...params],
+      )
     ).map((r) => r.id);
-  const phrase = await ids(Prisma.sql`${tsv} @@ phraseto_tsquery('simple', ${q})`);
-  const all = terms.length > 1 ? await ids(Prisma.sql`${tsv} @@ plainto_tsquery('simple', ${q})`) : [];
-  // <<% is strict_word_similarity ≥ pg_trgm.strict_word_similarity_threshold (0.3, set per connection).
-  const near = await ids(Prisma.join(terms.map((term) => Prisma.sql`${term} <<% "searchText"`), ' AND '));
   return [
-    { tier: 3, ids: phrase },
-    { tier: 2, ids: all },
-    { tier: 1, ids: near },
+    [3, () => ids(`${tsv} @@ phraseto_tsquery('simple', ?)`, [q])],
+    [2, async () => (terms.length > 1 ? ids(`${tsv} @@ plainto_tsquery('simple', ?)`, [q]) : [])],
+    // <<% is strict_word_similarity ≥ pg_trgm.strict_word_similarity_threshold (0.3, set per connection).
+    [1, () => ids(terms.map(() => `? <<% "searchText"`).join(' AND '), terms)],
   ];
 }
+

@@ -1,4 +1,5 @@
 import type { Database, Tx } from '../../db/database';
+import type { Sql } from '../../db/sql';
 import { AppError, type FieldError } from '../../http/errors';
 import { decodeCursor, encodeCursor, type Page } from '../../http/pagination';
 import { searchTerms } from '../../text/fold';
@@ -25,7 +26,7 @@ export function presentClaim(row: claims.ClaimRow): ClaimView {
 }
 
 export async function claimsOfArticle(db: Database, workspaceId: string, articleId: string): Promise<ClaimView[]> {
-  return (await claims.listForArticle(db.reader, workspaceId, articleId)).map(presentClaim);
+  return (await claims.listForArticle(db.sql, workspaceId, articleId)).map(presentClaim);
 }
 
 export async function countClaimsInWorkspace(db: Database['reader'] | Tx, workspaceId: string): Promise<number> {
@@ -44,7 +45,8 @@ export function searchTextOf(input: { text: string; claimant?: string | null; qu
 
 /** Quantities of the text and quote, each value once, in order of appearance. */
 function quantitiesOf(text: string, quoteExact: string | undefined): claims.Quantity[] {
-  const found = [...extractQuantities(text), ...(quoteExact ? extractQuantities(quoteExact) : [])];
+  // A claim's text is often its quote word for word: read it once.
+  const found = [...extractQuantities(text), ...(quoteExact && quoteExact !== text ? extractQuantities(quoteExact) : [])];
   const seen = new Set<string>();
   return found.filter((q) => {
     const key = `${q.kind}|${q.unit}|${q.value}`;
@@ -141,7 +143,7 @@ export async function insertClaim(uow: UnitOfWork, input: ClaimCreate): Promise<
   if ('errors' in resolved) {
     throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
   }
-  const view = presentClaim(await claims.insert(uow.tx, workspaceId, resolved.data));
+  const view = presentClaim(await claims.insert(uow.sql, workspaceId, resolved.data));
   await uow.audit({ action: 'claim.create', entityType: 'claim', entityId: view.id, before: null, after: view });
   return view;
 }
@@ -172,14 +174,14 @@ export async function createClaims(db: Database, context: WriteContext, inputs: 
       const indexes = [...new Set(errors.map((e) => Number(e.path.split('.')[2])))];
       throw AppError.unprocessable(`${indexes.length} of ${inputs.length} claims cannot be stored (index ${indexes.join(', ')}); none was stored.`, errors);
     }
-    const created = (await claims.insertMany(uow.tx, workspaceId, prepared)).map(presentClaim);
+    const created = (await claims.insertMany(uow.sql, workspaceId, prepared)).map(presentClaim);
     await uow.auditMany(created.map((view) => ({ action: 'claim.create', entityType: 'claim', entityId: view.id, before: null, after: view })));
     return { status: 201, body: { data: created } };
   });
 }
 
 export async function getClaim(db: Database, actor: Actor, id: string) {
-  const row = await claims.findActive(db.reader, actor.workspaceId, id);
+  const row = await claims.findActive(db.sql, actor.workspaceId, id);
   if (!row) throw AppError.notFound('claim', id);
   return {
     ...presentClaim(row),
@@ -189,8 +191,8 @@ export async function getClaim(db: Database, actor: Actor, id: string) {
 }
 
 /** A live claim of the workspace, or 404: for modules that hang things off claims. */
-export async function requireClaim(tx: Tx, workspaceId: string, id: string): Promise<ClaimView> {
-  const row = await claims.findActive(tx, workspaceId, id);
+export async function requireClaim(sql: Sql, workspaceId: string, id: string): Promise<ClaimView> {
+  const row = await claims.findActive(sql, workspaceId, id);
   if (!row) throw AppError.notFound('claim', id);
   return presentClaim(row);
 }
@@ -198,7 +200,7 @@ export async function requireClaim(tx: Tx, workspaceId: string, id: string): Pro
 export async function updateClaim(db: Database, context: WriteContext, id: string, patch: ClaimUpdate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await claims.findActive(uow.tx, workspaceId, id);
+    const current = await claims.findActive(uow.sql, workspaceId, id);
     if (!current) throw AppError.notFound('claim', id);
     uow.expectVersion(current.version);
     if (patch.status !== undefined) assertPatchTransition(current.status as ClaimStatus, patch.status);
@@ -223,7 +225,7 @@ export async function updateClaim(db: Database, context: WriteContext, id: strin
     if ('errors' in resolved) {
       throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
     }
-    const updated = await claims.updateIfVersion(uow.tx, workspaceId, id, current.version, {
+    const updated = await claims.updateIfVersion(uow.sql, workspaceId, id, current.version, {
       ...resolved.data,
       ...(patch.status !== undefined ? { status: patch.status } : {}),
     });
@@ -237,10 +239,10 @@ export async function updateClaim(db: Database, context: WriteContext, id: strin
 export async function deleteClaim(db: Database, context: WriteContext, id: string): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await claims.findActive(uow.tx, workspaceId, id);
+    const current = await claims.findActive(uow.sql, workspaceId, id);
     if (!current) throw AppError.notFound('claim', id);
     uow.expectVersion(current.version);
-    const deleted = await claims.updateIfVersion(uow.tx, workspaceId, id, current.version, { deletedAt: new Date() });
+    const deleted = await claims.updateIfVersion(uow.sql, workspaceId, id, current.version, { deletedAt: new Date() });
     if (!deleted) throw AppError.preconditionFailed();
     await uow.audit({ action: 'claim.delete', entityType: 'claim', entityId: id, before: presentClaim(current), after: null });
     return { status: 204 };
@@ -270,14 +272,16 @@ export async function listClaims(db: Database, actor: Actor, query: ClaimListQue
     createdBefore: query.createdBefore ? new Date(query.createdBefore) : undefined,
   };
   const position = after ? { at: new Date(after.at), id: after.id } : undefined;
-  const tiers = query.q === undefined ? [{ tier: 0, ids: undefined as string[] | undefined }] : await searchTiers(db.reader, db.provider, actor.workspaceId, searchTerms(query.q));
+  const tiers: Iterable<{ tier: number; ids?: string[] }> | AsyncIterable<{ tier: number; ids?: string[] }> =
+    query.q === undefined ? [{ tier: 0 }] : searchTiers(db.sql, actor.workspaceId, searchTerms(query.q));
 
   const rows: { tier: number; row: claims.ClaimRow }[] = [];
-  for (const { tier, ids } of tiers) {
+  // Tiers are computed as the page needs them: leaving the loop early skips the rest.
+  for await (const { tier, ids } of tiers) {
     if (after && tier > after.tier) continue;
     if (ids?.length === 0) continue;
     const need = query.limit + 1 - rows.length;
-    const page = await claims.listPage(db.reader, actor.workspaceId, filter, query.sort, need, after && tier === after.tier ? position : undefined, ids);
+    const page = await claims.listPage(db.sql, actor.workspaceId, filter, query.sort, need, after && tier === after.tier ? position : undefined, ids);
     rows.push(...page.map((row) => ({ tier, row })));
     if (rows.length > query.limit) break;
   }
@@ -293,21 +297,21 @@ export async function listClaims(db: Database, actor: Actor, query: ClaimListQue
 }
 
 /**
- * Moves a claim by a workflow action inside the caller's unit of work: checks If-Match (unless the
- * caller decides otherwise, as a bulk move does), the transition, writes and audits it.
+ * Moves a claim by a workflow action inside the caller's unit of work: checks If-Match, the
+ * transition, writes and audits it.
  */
 export async function transitionClaim(
   uow: UnitOfWork,
   claimId: string,
   action: WorkflowAction,
-  options: { verdict?: string; checkVersion?: boolean } = {},
+  options: { verdict?: string } = {},
 ): Promise<ClaimView> {
   const workspaceId = uow.actor.workspaceId;
-  const current = await claims.findActive(uow.tx, workspaceId, claimId);
+  const current = await claims.findActive(uow.sql, workspaceId, claimId);
   if (!current) throw AppError.notFound('claim', claimId);
-  if (options.checkVersion !== false) uow.expectVersion(current.version);
+  uow.expectVersion(current.version);
   const status = nextStatus(current.status as ClaimStatus, action);
-  const updated = await claims.updateIfVersion(uow.tx, workspaceId, claimId, current.version, {
+  const updated = await claims.updateIfVersion(uow.sql, workspaceId, claimId, current.version, {
     status,
     ...(options.verdict !== undefined ? { verdict: options.verdict } : {}),
   });
@@ -325,9 +329,9 @@ export async function transitionClaim(
 export async function bulkTransition(db: Database, context: WriteContext, ids: string[], to: ClaimStatus): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const found = new Map((await claims.findManyActive(uow.tx, workspaceId, ids)).map((c) => [c.id, c]));
+    const found = new Map((await claims.findManyActiveForUpdate(uow.sql, workspaceId, ids)).map((c) => [c.id, c]));
     const errors: FieldError[] = [];
-    const moves: { id: string; action: WorkflowAction }[] = [];
+    const moves: { claim: claims.ClaimRow; action: WorkflowAction }[] = [];
     for (const [index, id] of ids.entries()) {
       const claim = found.get(id);
       const path = `body.claimIds.${index}`;
@@ -338,11 +342,14 @@ export async function bulkTransition(db: Database, context: WriteContext, ids: s
       const action = bulkActionFor(claim.status as ClaimStatus, to);
       if (!action) errors.push({ path, message: `a claim that is ${claim.status} cannot move to ${to} in bulk` });
       else if (action === 'reopen' && !['editor', 'admin'].includes(uow.actor.role)) errors.push({ path, message: 'reopening a published claim needs an editor' });
-      else moves.push({ id, action });
+      else moves.push({ claim, action });
     }
     if (errors.length > 0) throw AppError.unprocessable(`${errors.length} of ${ids.length} claims cannot move to ${to}; none was moved.`, errors);
-    const moved: ClaimView[] = [];
-    for (const move of moves) moved.push(await transitionClaim(uow, move.id, move.action, { checkVersion: false }));
+    // Both bulk actions end in `to`; the claims are locked, so one statement moves them all.
+    const moved = (await claims.setStatusMany(uow.sql, moves.map((move) => move.claim), to)).map(presentClaim);
+    await uow.auditMany(
+      moves.map(({ claim, action }, i) => ({ action: `claim.${action}`, entityType: 'claim', entityId: claim.id, before: presentClaim(claim), after: moved[i] })),
+    );
     return { status: 200, body: { data: moved } };
   });
 }

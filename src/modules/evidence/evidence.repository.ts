@@ -1,4 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
+import { asDate, asInt, type Sql } from '../../db/sql';
 
 export interface EvidenceData {
   claimId: string;
@@ -43,13 +44,35 @@ export async function findLink(tx: Tx, claimId: string, sourceId: string, stance
   return tx.evidence.findFirst({ where: { claimId, sourceId, stance }, select: { id: true } });
 }
 
-export async function listForClaim(db: DbClient | Tx, workspaceId: string, claimId: string, take?: number, afterId?: string): Promise<EvidenceRow[]> {
-  return db.evidence.findMany({
-    where: { workspaceId, claimId, ...(afterId ? { id: { gt: afterId } } : {}) },
-    orderBy: { id: 'asc' },
-    take,
-    select: columns,
-  });
+/** A claim's evidence with each source, oldest first: plain SQL, as it is part of every claim read. */
+export async function listForClaim(sql: Sql, workspaceId: string, claimId: string, take?: number, afterId?: string): Promise<EvidenceRow[]> {
+  const rows = await sql.all<Record<string, unknown>>(
+    `SELECT e."id", e."workspaceId", e."claimId", e."sourceId", e."stance", e."excerpt", e."note", e."createdById", e."version", e."createdAt",
+            s."url", s."title", s."publisher", s."kind", s."archiveUrl"
+     FROM "Evidence" e JOIN "Source" s ON s."id" = e."sourceId"
+     WHERE e."workspaceId" = ? AND e."claimId" = ?${afterId ? ' AND e."id" > ?' : ''} ORDER BY e."id"${take ? ' LIMIT ?' : ''}`,
+    [workspaceId, claimId, ...(afterId ? [afterId] : []), ...(take ? [take] : [])],
+  );
+  return rows.map((row) => ({
+    id: row.id as string,
+    workspaceId: row.workspaceId as string,
+    claimId: row.claimId as string,
+    sourceId: row.sourceId as string,
+    stance: row.stance as string,
+    excerpt: (row.excerpt as string | null) ?? null,
+    note: (row.note as string | null) ?? null,
+    createdById: (row.createdById as string | null) ?? null,
+    version: asInt(row.version),
+    createdAt: asDate(row.createdAt),
+    source: {
+      id: row.sourceId as string,
+      url: row.url as string,
+      title: row.title as string,
+      publisher: (row.publisher as string | null) ?? null,
+      kind: row.kind as string,
+      archiveUrl: (row.archiveUrl as string | null) ?? null,
+    },
+  }));
 }
 
 export async function countForClaim(tx: Tx, claimId: string): Promise<number> {

@@ -17,7 +17,7 @@ function present(row: evidence.EvidenceRow): EvidenceView {
 }
 
 export async function evidenceOfClaim(db: Database, workspaceId: string, claimId: string): Promise<EvidenceView[]> {
-  return (await evidence.listForClaim(db.reader, workspaceId, claimId)).map(present);
+  return (await evidence.listForClaim(db.sql, workspaceId, claimId)).map(present);
 }
 
 /** A verdict needs evidence (DESIGN §4): how many links the claim has. */
@@ -32,9 +32,9 @@ export async function countEvidenceOfSource(tx: Tx, sourceId: string): Promise<n
 const cursorSchema = z.object({ id: z.string() });
 
 export async function listEvidence(db: Database, actor: Actor, claimId: string, query: { limit: number; cursor?: string }): Promise<Page<EvidenceView>> {
-  await claimsService.requireClaim(db.reader, actor.workspaceId, claimId);
+  await claimsService.requireClaim(db.sql, actor.workspaceId, claimId);
   const after = decodeCursor(query.cursor, cursorSchema);
-  const rows = await evidence.listForClaim(db.reader, actor.workspaceId, claimId, query.limit + 1, after?.id);
+  const rows = await evidence.listForClaim(db.sql, actor.workspaceId, claimId, query.limit + 1, after?.id);
   return toPage(rows, query.limit, present, (row) => ({ id: row.id }));
 }
 
@@ -47,7 +47,7 @@ export async function getEvidence(db: Database, actor: Actor, claimId: string, i
 /** Links a source to a claim inside a unit of work (the API's POST and the demo seed). */
 export async function linkEvidence(uow: UnitOfWork, claimId: string, input: EvidenceCreate): Promise<EvidenceView> {
   const workspaceId = uow.actor.workspaceId;
-  await claimsService.requireClaim(uow.tx, workspaceId, claimId);
+  await claimsService.requireClaim(uow.sql, workspaceId, claimId);
   await sourcesService.requireSource(uow.tx, workspaceId, input.sourceId);
   const existing = await evidence.findLink(uow.tx, claimId, input.sourceId, input.stance);
   if (existing) throw AppError.conflict(`This source is already linked to the claim as ${input.stance}.`, { existingId: existing.id });

@@ -1,4 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
+import { asDate, asDateOrNull, asInt, placeholders, type Sql } from '../../db/sql';
 
 export interface ReviewRow {
   id: string;
@@ -32,8 +33,21 @@ export async function findInState(tx: Tx, claimId: string, state: string): Promi
   return tx.review.findFirst({ where: { claimId, state }, orderBy: { id: 'desc' } });
 }
 
-export async function listForClaim(db: DbClient | Tx, workspaceId: string, claimId: string, states?: string[]): Promise<ReviewRow[]> {
-  return db.review.findMany({ where: { workspaceId, claimId, ...(states ? { state: { in: states } } : {}) }, orderBy: { id: 'asc' } });
+const REVIEW_COLUMNS = ['id', 'workspaceId', 'claimId', 'rating', 'summary', 'scaleVersion', 'state', 'proposedById', 'decidedById', 'decisionNote', 'correctionNote', 'version', 'createdAt', 'decidedAt'];
+
+/** A claim's reviews, oldest first: plain SQL, as the verdict history is part of every claim read. */
+export async function listForClaim(sql: Sql, workspaceId: string, claimId: string, states?: string[]): Promise<ReviewRow[]> {
+  const rows = await sql.all<Record<string, unknown>>(
+    `SELECT ${REVIEW_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Review" WHERE "workspaceId" = ? AND "claimId" = ?${states ? ` AND "state" IN (${placeholders(states.length)})` : ''} ORDER BY "id"`,
+    [workspaceId, claimId, ...(states ?? [])],
+  );
+  return rows.map((row) => ({
+    ...(row as unknown as ReviewRow),
+    scaleVersion: asInt(row.scaleVersion),
+    version: asInt(row.version),
+    createdAt: asDate(row.createdAt),
+    decidedAt: asDateOrNull(row.decidedAt),
+  }));
 }
 
 /** Moves a review out of `from`; null when another write moved it first. */

@@ -49,7 +49,7 @@ function present(row: reviews.ReviewRow): ReviewView {
 export async function proposeReview(db: Database, context: WriteContext, claimId: string, input: ReviewCreate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const claim = await claimsService.requireClaim(uow.tx, workspaceId, claimId);
+    const claim = await claimsService.requireClaim(uow.sql, workspaceId, claimId);
     const open = await reviews.findInState(uow.tx, claimId, 'proposed');
     if (open) {
       throw AppError.conflict('This claim already has an open proposal; publish or reject it first.', {
@@ -173,11 +173,11 @@ export async function getReview(db: Database, actor: Actor, claimId: string, rev
 }
 
 export async function listReviews(db: Database, actor: Actor, claimId: string): Promise<{ data: ReviewView[]; nextCursor: null }> {
-  await claimsService.requireClaim(db.reader, actor.workspaceId, claimId);
-  return { data: (await reviews.listForClaim(db.reader, actor.workspaceId, claimId)).map(present), nextCursor: null };
+  await claimsService.requireClaim(db.sql, actor.workspaceId, claimId);
+  return { data: (await reviews.listForClaim(db.sql, actor.workspaceId, claimId)).map(present), nextCursor: null };
 }
 
 /** Every verdict the claim has had, newest first, with reviewers, dates and correction notes. */
 export async function verdictHistory(db: Database, workspaceId: string, claimId: string): Promise<ReviewView[]> {
-  return (await reviews.listForClaim(db.reader, workspaceId, claimId, ['published', 'superseded'])).map(present).reverse();
+  return (await reviews.listForClaim(db.sql, workspaceId, claimId, ['published', 'superseded'])).map(present).reverse();
 }

@@ -1,0 +1,162 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { types as pgTypes, type Pool, type PoolClient } from 'pg';
+
+/**
+ * Plain SQL for the hot paths (docs/decisions/0005-raw-sql-on-hot-paths.md): a claim read, a key
+ * check, a list page, a batch insert. Prisma stays the API for everything else.
+ *
+ * Statements are written once, in PostgreSQL's dialect with `?` placeholders; on SQLite the
+ * `::type` casts are dropped, on PostgreSQL the placeholders become `$n`. Rows come back as the
+ * driver gives them: use `asDate`, `asJson` and `asInt` to read them the same on both.
+ */
+export interface Sql {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(text: string, params?: readonly unknown[]): Promise<number>;
+}
+
+/** SQLite keeps Prisma's text form of a DateTime (`2026-11-29T13:41:21.718+00:00`), which sorts as time does. */
+export function sqliteDate(date: Date): string {
+  return `${date.toISOString().slice(0, -1)}+00:00`;
+}
+
+export function asDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string);
+}
+
+export function asDateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : asDate(value);
+}
+
+export function asJson<T>(value: unknown): T | null {
+  return value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
+}
+
+export function asInt(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/** A JSON column's parameter: SQL NULL for null/undefined, else its text (cast to jsonb on PostgreSQL). */
+export function jsonParam(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** `?, ?, ?` for `n` values. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/** Statements kept prepared per connection. */
+const MAX_PREPARED = 500;
+
+// ---------------------------------------------------------------------------------------------
+// SQLite
+
+function sqliteParam(value: unknown): unknown {
+  if (value instanceof Date) return sqliteDate(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/**
+ * Statements on one better-sqlite3 connection, each prepared once. The writer's connection is
+ * Prisma's (inside `Database.write`, the same transaction); the reader's is one of its own.
+ */
+export function sqliteSql(connection: BetterSqlite3.Database): Sql {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      // Id lists make many texts of one statement: start over rather than grow without end.
+      if (statements.size >= MAX_PREPARED) statements.clear();
+      statement = connection.prepare(text.replace(/::[a-z]+(\(\d+\))?/g, ''));
+      // Prisma's connection answers integers as BigInt; these columns are all within 2^53.
+      if (statement.reader) statement.safeIntegers(false);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  return {
+    dialect: 'sqlite',
+    all: <T>(text: string, params: readonly unknown[] = []) => {
+      try {
+        return Promise.resolve(prepare(text).all(...params.map(sqliteParam)) as T[]);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+    run: (text, params = []) => {
+      try {
+        return Promise.resolve(prepare(text).run(...params.map(sqliteParam)).changes);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+const numbered = new Map<string, string>();
+
+/** `?` → `$1, $2, …` (the statements here have no `?` operators or literals). */
+function pgText(text: string): string {
+  let converted = numbered.get(text);
+  if (converted === undefined) {
+    let n = 0;
+    converted = text.replace(/\?/g, () => `$${(n += 1)}`);
+    numbered.set(text, converted);
+  }
+  return converted;
+}
+
+const names = new Map<string, string>();
+
+/**
+ * Named statements are prepared once per connection by pg, and stay prepared: only the first
+ * MAX_PREPARED texts get a name (id lists make many texts of one statement), the rest run unnamed.
+ */
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED) {
+    name = `ct_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+// Prisma's columns are `timestamp(3)` without a zone, holding UTC; counts are int8.
+const UTC_TIMESTAMP = 1114;
+const INT8 = 20;
+const types = {
+  getTypeParser: (oid: number, format?: string) => {
+    if (oid === UTC_TIMESTAMP) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+    if (oid === INT8) return (value: string) => Number(value);
+    return (pgTypes.getTypeParser as (oid: number, format?: string) => unknown)(oid, format);
+  },
+};
+
+/** Statements on the pool (reads) or on one client of it (a transaction). */
+export function postgresSql(queryable: Pool | PoolClient): Sql {
+  const query = async <T>(text: string, params: readonly unknown[]) =>
+    queryable.query<T & Record<string, unknown>>({ name: statementName(text), text: pgText(text), values: params as unknown[], types });
+  return {
+    dialect: 'postgres',
+    all: async <T>(text: string, params: readonly unknown[] = []) => (await query<T>(text, params)).rows as T[],
+    run: async (text, params = []) => (await query(text, params)).rowCount ?? 0,
+  };
+}
+
+/** Statements inside a Prisma interactive transaction on PostgreSQL, whose connection Prisma holds. */
+export function prismaTxSql(tx: {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}): Sql {
+  return {
+    dialect: 'postgres',
+    all: <T>(text: string, params: readonly unknown[] = []) => tx.$queryRawUnsafe<T[]>(pgText(text), ...params),
+    run: (text, params = []) => tx.$executeRawUnsafe(pgText(text), ...params),
+  };
+}

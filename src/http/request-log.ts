@@ -1,0 +1,39 @@
+import type { RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** The request id: the client's `X-Request-Id` when well-formed, else a new UUID. */
+    id: string;
+  }
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * Gives each request its id (echoed as `X-Request-Id`) and logs one line when it ends: `info`, or
+ * `error` for a 5xx. Nothing is built for a line the level would drop, so a quiet log costs a
+ * request nothing. The logger censors the Authorization header (`logger.ts`).
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return function logRequest(req, res, next) {
+    const given = req.headers['x-request-id'];
+    req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    const started = performance.now();
+    res.once('finish', () => {
+      const level = res.statusCode >= 500 ? 'error' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level](
+        {
+          req: { id: req.id, method: req.method, url: req.originalUrl, headers: req.headers, remoteAddress: req.socket.remoteAddress },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round(performance.now() - started),
+        },
+        'request completed',
+      );
+    });
+    next();
+  };
+}
