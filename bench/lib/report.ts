@@ -159,7 +159,7 @@ export function renderReport(input: { opts: Options; results: DbResult[]; machin
   out.push('## Ingest through the public API');
   out.push('');
   out.push(
-    'Articles one by one (POST /v1/articles, 4 in flight), claims in batches of 1,000 (POST /v1/claims/batch, 2 in flight on SQLite, 1 on PostgreSQL where a second batch into the same workspace waits on the audit-chain lock and can pass the 15 s transaction timeout; three in four quote an article, by code point offsets; the server anchors the quotes, extracts quantities, writes tags, one audit event per claim and the search index), evidence links (POST /v1/claims/:id/evidence, 4 in flight), and a tenth of the claims moved to in_review (POST /v1/claims/bulk-transition, 500 ids per request: 1,000 fail on SQLite with P2029, too many bound parameters). Claims/s counts the batch phase only.',
+    'Articles one by one (POST /v1/articles, 4 in flight), claims in batches of 1,000 (POST /v1/claims/batch, 2 in flight on SQLite, 1 on PostgreSQL where a second batch into the same workspace waits on the audit-chain lock and can pass the 15 s transaction timeout; three in four quote an article, by code point offsets; the server anchors the quotes, extracts quantities, writes tags, one audit event per claim and the search index), evidence links (POST /v1/claims/:id/evidence, 4 in flight), and a tenth of the claims moved to in_review (POST /v1/claims/bulk-transition, 1,000 ids per request). Claims/s counts the batch phase only.',
   );
   for (const r of results) {
     if (r.sizes.length === 0) continue;

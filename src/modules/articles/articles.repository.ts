@@ -1,4 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
+import { placeholders, type Sql } from '../../db/sql';
 
 export interface ArticleRow {
   id: string;
@@ -50,6 +51,22 @@ export async function insert(tx: Tx, workspaceId: string, data: ArticleData): Pr
 /** An article of this workspace that is not deleted. */
 export async function findActive(db: DbClient | Tx, workspaceId: string, id: string): Promise<ArticleRow | null> {
   return db.article.findFirst({ where: { id, workspaceId, deletedAt: null } });
+}
+
+/** Long id lists go in slices, each one statement. */
+const IDS_PER_QUERY = 500;
+
+export async function findBodies(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+  const bodies = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const slice = ids.slice(i, i + IDS_PER_QUERY);
+    const rows = await sql.all<{ id: string; body: string }>(
+      `SELECT "id", "body" FROM "Article" WHERE "id" IN (${placeholders(slice.length)}) AND "workspaceId" = ? AND "deletedAt" IS NULL`,
+      [...slice, workspaceId],
+    );
+    for (const row of rows) bodies.set(row.id, row.body);
+  }
+  return bodies;
 }
 
 export async function findByUrl(db: DbClient | Tx, workspaceId: string, url: string): Promise<ArticleSummaryRow | null> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database, Tx } from '../../db/database';
+import type { Sql } from '../../db/sql';
 import { AppError } from '../../http/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
@@ -59,8 +60,9 @@ export async function createArticle(db: Database, context: WriteContext, input: 
 }
 
 /** The body of a live article of the workspace, or null: claims anchor their quotes to it. */
-export async function findArticleBody(tx: Tx, workspaceId: string, id: string): Promise<string | null> {
-  return (await articles.findActive(tx, workspaceId, id))?.body ?? null;
+/** The bodies of the workspace's live articles among `ids` (claims anchor their quotes in them). */
+export async function findArticleBodies(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+  return articles.findBodies(sql, workspaceId, ids);
 }
 
 export async function getArticle(db: Database, actor: Actor, id: string): Promise<ArticleView & { claims: claimsService.ClaimView[] }> {

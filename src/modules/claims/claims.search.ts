@@ -42,25 +42,37 @@ function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
         [match, workspaceId],
       )
     ).map((r) => r.id);
-  // Near matches: claims sharing a trigram with the longest term are candidates; each is then
-  // checked word by word, as pg_trgm would.
+  // Near matches: each term's near words come from the vocabulary (words sharing a trigram with
+  // the term, then checked as pg_trgm would); claims having a near word of every term match.
   const near = async () => {
-    const longest = [...terms].sort((a, b) => Array.from(b).length - Array.from(a).length)[0] as string;
-    if (Array.from(longest).length < 3) return [];
-    const rows = await sql.all<{ id: string; searchText: string }>(
-      `SELECT c."id" AS id, c."searchText" AS "searchText" FROM "ClaimTrigram" t JOIN "Claim" c ON c.rowid = t.rowid
-       WHERE "ClaimTrigram" MATCH ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL
-       ORDER BY t.rank LIMIT ${MAX_MATCHES * 2}`,
-      [trigramsOf(longest).map(quoted).join(' OR '), workspaceId],
-    );
-    const matchers = terms.map(nearWord);
-    return rows.filter((row) => matchers.every((near) => row.searchText.split(' ').some(near))).map((row) => row.id);
+    const alternatives: string[] = [];
+    for (const term of terms) {
+      const words = await nearWords(sql, term);
+      if (words.length === 0) return [];
+      alternatives.push(`(${words.map(quoted).join(' OR ')})`);
+    }
+    return wordMatches(alternatives.join(' AND '));
   };
   return [
     [3, () => wordMatches(quoted(terms.join(' ')))],
     [2, async () => (terms.length > 1 ? wordMatches(terms.map(quoted).join(' AND ')) : [])],
     [1, near],
   ];
+}
+
+/** Vocabulary words checked per term, most trigrams shared first. */
+const NEAR_CANDIDATES = 2_000;
+
+/** The term itself and the claims' words within trigram similarity 0.3 of it. */
+async function nearWords(sql: Sql, term: string): Promise<string[]> {
+  const grams = trigramsOf(term);
+  if (grams.length === 0) return [term];
+  const candidates = await sql.all<{ word: string }>(
+    `SELECT "word" FROM "SearchWordTrigram" WHERE "SearchWordTrigram" MATCH ? ORDER BY rank LIMIT ${NEAR_CANDIDATES}`,
+    [grams.map(quoted).join(' OR ')],
+  );
+  const near = nearWord(term);
+  return [...new Set([term, ...candidates.map((c) => c.word).filter(near)])];
 }
 
 function trigramsOf(term: string): string[] {

@@ -62,15 +62,22 @@ function toDate(value: string | null | undefined): Date | null {
 class ArticleTexts {
   private readonly anchorers = new Map<string, ReturnType<typeof createAnchorer> | null>();
   constructor(
-    private readonly tx: Tx,
+    private readonly sql: Sql,
     private readonly workspaceId: string,
   ) {}
 
-  async anchorerFor(articleId: string) {
-    if (!this.anchorers.has(articleId)) {
-      const body = await articlesService.findArticleBody(this.tx, this.workspaceId, articleId);
-      this.anchorers.set(articleId, body === null ? null : createAnchorer(body));
+  /** Loads the articles of many claims at once (a batch quotes hundreds of articles). */
+  async preload(articleIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(articleIds)].filter((id) => !this.anchorers.has(id));
+    const bodies = await articlesService.findArticleBodies(this.sql, this.workspaceId, missing);
+    for (const id of missing) {
+      const body = bodies.get(id);
+      this.anchorers.set(id, body === undefined ? null : createAnchorer(body));
     }
+  }
+
+  async anchorerFor(articleId: string) {
+    if (!this.anchorers.has(articleId)) await this.preload([articleId]);
     return this.anchorers.get(articleId) ?? null;
   }
 }
@@ -139,7 +146,7 @@ function shapeOf(input: ClaimCreate): ClaimShape {
 /** Creates a claim inside a unit of work, its quote anchored (the API's POST and the demo seed). */
 export async function insertClaim(uow: UnitOfWork, input: ClaimCreate): Promise<ClaimView> {
   const workspaceId = uow.actor.workspaceId;
-  const resolved = await resolveClaim(new ArticleTexts(uow.tx, workspaceId), shapeOf(input));
+  const resolved = await resolveClaim(new ArticleTexts(uow.sql, workspaceId), shapeOf(input));
   if ('errors' in resolved) {
     throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
   }
@@ -162,7 +169,8 @@ export async function createClaim(db: Database, context: WriteContext, input: Cl
 export async function createClaims(db: Database, context: WriteContext, inputs: ClaimCreate[]): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const texts = new ArticleTexts(uow.tx, workspaceId);
+    const texts = new ArticleTexts(uow.sql, workspaceId);
+    await texts.preload(inputs.flatMap((input) => (input.articleId ? [input.articleId] : [])));
     const prepared: claims.ClaimData[] = [];
     const errors: FieldError[] = [];
     for (const [index, input] of inputs.entries()) {
@@ -221,12 +229,15 @@ export async function updateClaim(db: Database, context: WriteContext, id: strin
     // Only a new quote or article is anchored again: an edit of tags must not fail because the
     // article was deleted since.
     const reanchor = patch.quote !== undefined || patch.articleId !== undefined;
-    const resolved = await resolveClaim(new ArticleTexts(uow.tx, workspaceId), shape, reanchor);
+    const resolved = await resolveClaim(new ArticleTexts(uow.sql, workspaceId), shape, reanchor);
     if ('errors' in resolved) {
       throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
     }
+    const newTags = [...new Set(resolved.data.tags)].sort();
     const updated = await claims.updateIfVersion(uow.sql, workspaceId, id, current.version, {
       ...resolved.data,
+      // Tags are rewritten only when they change (current.tags is sorted and unique).
+      tags: newTags.join('\n') === current.tags.join('\n') ? undefined : newTags,
       ...(patch.status !== undefined ? { status: patch.status } : {}),
     });
     if (!updated) throw AppError.preconditionFailed();
