@@ -21,8 +21,11 @@ export function sqliteDate(date: Date): string {
   return `${date.toISOString().slice(0, -1)}+00:00`;
 }
 
+/** A DateTime as either driver returns it; a text without a zone (PostgreSQL's JSON) is UTC. */
 export function asDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(value as string);
+  if (value instanceof Date) return value;
+  const text = value as string;
+  return new Date(/(?:Z|[+-]\d\d:\d\d)$/.test(text) ? text : `${text}Z`);
 }
 
 export function asDateOrNull(value: unknown): Date | null {
@@ -40,6 +43,17 @@ export function asInt(value: unknown): number {
 /** A JSON column's parameter: SQL NULL for null/undefined, else its text (cast to jsonb on PostgreSQL). */
 export function jsonParam(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/**
+ * A scalar subquery giving the rows of `select` as a JSON array of objects (`[]` for none), in
+ * `orderBy` (columns of `select`). Every column of `select` needs a name (`AS`). In the JSON,
+ * DateTimes are text: read them with `asDate`.
+ */
+export function jsonArray(sql: Sql, columns: readonly string[], select: string, orderBy: string): string {
+  if (sql.dialect === 'postgres') return `(SELECT coalesce(json_agg(x ORDER BY ${orderBy}), '[]') FROM (${select}) x)`;
+  const fields = columns.map((column) => `'${column}', x."${column}"`).join(', ');
+  return `(SELECT json_group_array(json_object(${fields})) FROM (${select} ORDER BY ${orderBy}) x)`;
 }
 
 /** `?, ?, ?` for `n` values. */

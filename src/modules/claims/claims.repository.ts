@@ -47,11 +47,15 @@ const COLUMNS = ['id', 'workspaceId', 'articleId', 'text', 'language', 'claimant
 
 /** The claim's columns and its tags (a JSON array, sorted), from `"Claim" c`. */
 function selectClaims(sql: Sql): string {
+  return `SELECT ${claimColumns(sql)} FROM "Claim" c`;
+}
+
+function claimColumns(sql: Sql): string {
   const tags =
     sql.dialect === 'sqlite'
       ? `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag")) AS "tags"`
       : `(SELECT coalesce(json_agg("tag" ORDER BY "tag"), '[]') FROM "ClaimTag" t WHERE t."claimId" = c."id") AS "tags"`;
-  return `SELECT ${COLUMNS.map((column) => `c."${column}"`).join(', ')}, ${tags} FROM "Claim" c`;
+  return `${COLUMNS.map((column) => `c."${column}"`).join(', ')}, ${tags}`;
 }
 
 function toRow(raw: Record<string, unknown>): ClaimRow {
@@ -129,8 +133,24 @@ async function insertTags(sql: Sql, workspaceId: string, pairs: string[][]): Pro
 
 /** A live claim of this workspace. */
 export async function findActive(sql: Sql, workspaceId: string, id: string): Promise<ClaimRow | null> {
-  const [row] = await sql.all(`${selectClaims(sql)} WHERE c."id" = ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL`, [id, workspaceId]);
-  return row ? toRow(row) : null;
+  return (await findActiveWith(sql, workspaceId, id, {}))?.row ?? null;
+}
+
+/**
+ * A live claim of this workspace and, in the same statement, `extra` columns (name → an SQL
+ * expression over the claim row `c`), as the driver returns them.
+ */
+export async function findActiveWith<K extends string>(
+  sql: Sql,
+  workspaceId: string,
+  id: string,
+  extra: Record<K, string>,
+): Promise<{ row: ClaimRow; extra: Record<K, unknown> } | null> {
+  const names = Object.keys(extra) as K[];
+  const columns = names.map((name) => `, ${extra[name]} AS "${name}"`).join('');
+  const [raw] = await sql.all(`SELECT ${claimColumns(sql)}${columns} FROM "Claim" c WHERE c."id" = ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL`, [id, workspaceId]);
+  if (!raw) return null;
+  return { row: toRow(raw), extra: Object.fromEntries(names.map((name) => [name, raw[name]])) as Record<K, unknown> };
 }
 
 /** Long id lists go in slices, each one statement. */

@@ -188,13 +188,17 @@ export async function createClaims(db: Database, context: WriteContext, inputs: 
   });
 }
 
+/** A claim with its evidence and verdict history, read in one statement. */
 export async function getClaim(db: Database, actor: Actor, id: string) {
-  const row = await claims.findActive(db.sql, actor.workspaceId, id);
-  if (!row) throw AppError.notFound('claim', id);
+  const found = await claims.findActiveWith(db.sql, actor.workspaceId, id, {
+    evidence: evidenceService.evidenceColumn(db.sql, 'c'),
+    verdictHistory: reviewsService.verdictHistoryColumn(db.sql, 'c'),
+  });
+  if (!found) throw AppError.notFound('claim', id);
   return {
-    ...presentClaim(row),
-    evidence: await evidenceService.evidenceOfClaim(db, actor.workspaceId, id),
-    verdictHistory: await reviewsService.verdictHistory(db, actor.workspaceId, id),
+    ...presentClaim(found.row),
+    evidence: evidenceService.evidenceOf(found.extra.evidence),
+    verdictHistory: reviewsService.verdictHistoryOf(found.extra.verdictHistory),
   };
 }
 

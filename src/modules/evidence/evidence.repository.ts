@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asInt, type Sql } from '../../db/sql';
+import { asDate, asInt, asJson, jsonArray, type Sql } from '../../db/sql';
 
 export interface EvidenceData {
   claimId: string;
@@ -44,16 +44,18 @@ export async function findLink(tx: Tx, claimId: string, sourceId: string, stance
   return tx.evidence.findFirst({ where: { claimId, sourceId, stance }, select: { id: true } });
 }
 
-/** A claim's evidence with each source, oldest first: plain SQL, as it is part of every claim read. */
-export async function listForClaim(sql: Sql, workspaceId: string, claimId: string, take?: number, afterId?: string): Promise<EvidenceRow[]> {
-  const rows = await sql.all<Record<string, unknown>>(
-    `SELECT e."id", e."workspaceId", e."claimId", e."sourceId", e."stance", e."excerpt", e."note", e."createdById", e."version", e."createdAt",
-            s."url", s."title", s."publisher", s."kind", s."archiveUrl"
-     FROM "Evidence" e JOIN "Source" s ON s."id" = e."sourceId"
-     WHERE e."workspaceId" = ? AND e."claimId" = ?${afterId ? ' AND e."id" > ?' : ''} ORDER BY e."id"${take ? ' LIMIT ?' : ''}`,
-    [workspaceId, claimId, ...(afterId ? [afterId] : []), ...(take ? [take] : [])],
-  );
-  return rows.map((row) => ({
+const EVIDENCE_COLUMNS = ['id', 'workspaceId', 'claimId', 'sourceId', 'stance', 'excerpt', 'note', 'createdById', 'version', 'createdAt', 'url', 'title', 'publisher', 'kind', 'archiveUrl'];
+
+/** Evidence rows with their source's columns, under `where` (over `e` and `s`). */
+function selectEvidence(where: string): string {
+  return `SELECT e."id" AS "id", e."workspaceId" AS "workspaceId", e."claimId" AS "claimId", e."sourceId" AS "sourceId", e."stance" AS "stance",
+            e."excerpt" AS "excerpt", e."note" AS "note", e."createdById" AS "createdById", e."version" AS "version", e."createdAt" AS "createdAt",
+            s."url" AS "url", s."title" AS "title", s."publisher" AS "publisher", s."kind" AS "kind", s."archiveUrl" AS "archiveUrl"
+     FROM "Evidence" e JOIN "Source" s ON s."id" = e."sourceId" WHERE ${where}`;
+}
+
+function toRow(row: Record<string, unknown>): EvidenceRow {
+  return {
     id: row.id as string,
     workspaceId: row.workspaceId as string,
     claimId: row.claimId as string,
@@ -72,7 +74,28 @@ export async function listForClaim(sql: Sql, workspaceId: string, claimId: strin
       kind: row.kind as string,
       archiveUrl: (row.archiveUrl as string | null) ?? null,
     },
-  }));
+  };
+}
+
+/** A claim's evidence with each source, oldest first. */
+export async function listForClaim(sql: Sql, workspaceId: string, claimId: string, take?: number, afterId?: string): Promise<EvidenceRow[]> {
+  const rows = await sql.all<Record<string, unknown>>(
+    `${selectEvidence(`e."workspaceId" = ? AND e."claimId" = ?${afterId ? ' AND e."id" > ?' : ''}`)} ORDER BY e."id"${take ? ' LIMIT ?' : ''}`,
+    [workspaceId, claimId, ...(afterId ? [afterId] : []), ...(take ? [take] : [])],
+  );
+  return rows.map(toRow);
+}
+
+/**
+ * The same list as a column of a claim query (a JSON array; `claim` names the claim row, e.g.
+ * `c`), so a claim read is one statement; `fromColumn` reads it back.
+ */
+export function evidenceColumn(sql: Sql, claim: string): string {
+  return jsonArray(sql, EVIDENCE_COLUMNS, selectEvidence(`e."workspaceId" = ${claim}."workspaceId" AND e."claimId" = ${claim}."id"`), '"id"');
+}
+
+export function fromColumn(value: unknown): EvidenceRow[] {
+  return (asJson<Record<string, unknown>[]>(value) ?? []).map(toRow);
 }
 
 export async function countForClaim(tx: Tx, claimId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database';
+import type { Sql } from '../../db/sql';
 import { AppError } from '../../http/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
@@ -16,8 +17,13 @@ function present(row: evidence.EvidenceRow): EvidenceView {
   return view;
 }
 
-export async function evidenceOfClaim(db: Database, workspaceId: string, claimId: string): Promise<EvidenceView[]> {
-  return (await evidence.listForClaim(db.sql, workspaceId, claimId)).map(present);
+/** A claim's evidence as a column of a claim query (`claim` names the claim row), read by `evidenceOf`. */
+export function evidenceColumn(sql: Sql, claim: string): string {
+  return evidence.evidenceColumn(sql, claim);
+}
+
+export function evidenceOf(column: unknown): EvidenceView[] {
+  return evidence.fromColumn(column).map(present);
 }
 
 /** A verdict needs evidence (DESIGN §4): how many links the claim has. */

@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asDateOrNull, asInt, placeholders, type Sql } from '../../db/sql';
+import { asDate, asDateOrNull, asInt, asJson, jsonArray, placeholders, type Sql } from '../../db/sql';
 
 export interface ReviewRow {
   id: string;
@@ -35,19 +35,39 @@ export async function findInState(tx: Tx, claimId: string, state: string): Promi
 
 const REVIEW_COLUMNS = ['id', 'workspaceId', 'claimId', 'rating', 'summary', 'scaleVersion', 'state', 'proposedById', 'decidedById', 'decisionNote', 'correctionNote', 'version', 'createdAt', 'decidedAt'];
 
-/** A claim's reviews, oldest first: plain SQL, as the verdict history is part of every claim read. */
-export async function listForClaim(sql: Sql, workspaceId: string, claimId: string, states?: string[]): Promise<ReviewRow[]> {
-  const rows = await sql.all<Record<string, unknown>>(
-    `SELECT ${REVIEW_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Review" WHERE "workspaceId" = ? AND "claimId" = ?${states ? ` AND "state" IN (${placeholders(states.length)})` : ''} ORDER BY "id"`,
-    [workspaceId, claimId, ...(states ?? [])],
-  );
-  return rows.map((row) => ({
+function selectReviews(where: string): string {
+  return `SELECT ${REVIEW_COLUMNS.map((c) => `r."${c}" AS "${c}"`).join(', ')} FROM "Review" r WHERE ${where}`;
+}
+
+function toRow(row: Record<string, unknown>): ReviewRow {
+  return {
     ...(row as unknown as ReviewRow),
     scaleVersion: asInt(row.scaleVersion),
     version: asInt(row.version),
     createdAt: asDate(row.createdAt),
     decidedAt: asDateOrNull(row.decidedAt),
-  }));
+  };
+}
+
+/** A claim's reviews, oldest first. */
+export async function listForClaim(sql: Sql, workspaceId: string, claimId: string, states?: string[]): Promise<ReviewRow[]> {
+  const rows = await sql.all<Record<string, unknown>>(
+    `${selectReviews(`r."workspaceId" = ? AND r."claimId" = ?${states ? ` AND r."state" IN (${placeholders(states.length)})` : ''}`)} ORDER BY r."id"`,
+    [workspaceId, claimId, ...(states ?? [])],
+  );
+  return rows.map(toRow);
+}
+
+/**
+ * A claim's verdict history (published and superseded reviews, newest first) as a column of a
+ * claim query (a JSON array; `claim` names the claim row), so a claim read is one statement.
+ */
+export function historyColumn(sql: Sql, claim: string): string {
+  return jsonArray(sql, REVIEW_COLUMNS, selectReviews(`r."workspaceId" = ${claim}."workspaceId" AND r."claimId" = ${claim}."id" AND r."state" IN ('published', 'superseded')`), '"id" DESC');
+}
+
+export function fromColumn(value: unknown): ReviewRow[] {
+  return (asJson<Record<string, unknown>[]>(value) ?? []).map(toRow);
 }
 
 /** Moves a review out of `from`; null when another write moved it first. */

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database';
+import type { Sql } from '../../db/sql';
 import { AppError } from '../../http/errors';
 import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../auth/roles';
@@ -177,7 +178,14 @@ export async function listReviews(db: Database, actor: Actor, claimId: string): 
   return { data: (await reviews.listForClaim(db.sql, actor.workspaceId, claimId)).map(present), nextCursor: null };
 }
 
-/** Every verdict the claim has had, newest first, with reviewers, dates and correction notes. */
-export async function verdictHistory(db: Database, workspaceId: string, claimId: string): Promise<ReviewView[]> {
-  return (await reviews.listForClaim(db.sql, workspaceId, claimId, ['published', 'superseded'])).map(present).reverse();
+/**
+ * Every verdict the claim has had, newest first, with reviewers, dates and correction notes: a
+ * column of a claim query (`claim` names the claim row), read by `verdictHistoryOf`.
+ */
+export function verdictHistoryColumn(sql: Sql, claim: string): string {
+  return reviews.historyColumn(sql, claim);
+}
+
+export function verdictHistoryOf(column: unknown): ReviewView[] {
+  return reviews.fromColumn(column).map(present);
 }
