@@ -1,3 +1,7 @@
+// Tests run in a zone away from UTC (+05:30), so code that lets the host's zone leak into stored
+// or compared times fails here, not only on a newsroom's server. Workers inherit it.
+process.env.TZ = 'Asia/Kolkata';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -21,6 +21,8 @@ export interface Options {
   profile: boolean;
   profileSeconds: number;
   keep: boolean;
+  /** Exit 1 if any measured request failed (CI's end-to-end check of the harness). */
+  strict: boolean;
   out: string;
   /** An existing, empty PostgreSQL database to use instead of a throwaway server. */
   pgUrl?: string;

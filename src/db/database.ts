@@ -89,7 +89,7 @@ async function openSqlite(file: string, timeout: number): Promise<Database> {
   const plainReader = new BetterSqlite3(file, { timeout: 5_000 });
   plainReader.pragma('query_only = ON');
   const readSql = sqliteSql(plainReader);
-  const writeSql = sqliteSql(writer.connection);
+  const writeSql = sqliteSql(writer.connection, { inTransactionOnly: true });
   // Plain statements run on the writer's connection, inside the transaction Prisma opened on it;
   // the queue keeps every other statement off that connection until it ends.
   const queue = new WriteQueue<{ tx: Tx; sql: Sql }>(
@@ -109,7 +109,7 @@ async function openSqlite(file: string, timeout: number): Promise<Database> {
       await reader.client.$queryRawUnsafe('SELECT 1');
     },
     close: async () => {
-      await queue.idle();
+      await queue.close();
       await Promise.all([writer.client.$disconnect(), reader.client.$disconnect()]);
       plainReader.close();
     },

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { types as pgTypes, type Pool, type PoolClient } from 'pg';
 
 /**
- * Plain SQL for the hot paths (docs/decisions/0005-raw-sql-on-hot-paths.md): a claim read, a key
+ * Plain SQL for the hot paths (docs/decisions/0005-plain-sql-on-hot-paths.md): a claim read, a key
  * check, a list page, a batch insert. Prisma stays the API for everything else.
  *
  * Statements are written once, in PostgreSQL's dialect with `?` placeholders; on SQLite the
@@ -77,9 +77,12 @@ function sqliteParam(value: unknown): unknown {
  * Statements on one better-sqlite3 connection, each prepared once. The writer's connection is
  * Prisma's (inside `Database.write`, the same transaction); the reader's is one of its own.
  */
-export function sqliteSql(connection: BetterSqlite3.Database): Sql {
+export function sqliteSql(connection: BetterSqlite3.Database, options: { inTransactionOnly?: boolean } = {}): Sql {
   const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (text: string) => {
+    // The writer's statements belong to a write's transaction. If that has ended (a transaction
+    // timeout rolled it back), running them would commit each on its own: refuse instead.
+    if (options.inTransactionOnly && !connection.inTransaction) throw new Error('No write transaction is open on this connection (it may have timed out).');
     let statement = statements.get(text);
     if (!statement) {
       // Id lists make many texts of one statement: start over rather than grow without end.
@@ -121,6 +124,7 @@ function pgText(text: string): string {
   if (converted === undefined) {
     let n = 0;
     converted = text.replace(/\?/g, () => `$${(n += 1)}`);
+    if (numbered.size >= MAX_PREPARED) numbered.clear();
     numbered.set(text, converted);
   }
   return converted;
@@ -152,10 +156,18 @@ const types = {
   },
 };
 
+/**
+ * Prisma's DateTime columns are `timestamp(3)` without a zone, holding UTC. pg would send a Date
+ * in the host's zone, and PostgreSQL drops the offset: so a Date goes as UTC text.
+ */
+function pgParam(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString().replace('T', ' ').replace('Z', '') : value;
+}
+
 /** Statements on the pool (reads) or on one client of it (a transaction). */
 export function postgresSql(queryable: Pool | PoolClient): Sql {
   const query = async <T>(text: string, params: readonly unknown[]) =>
-    queryable.query<T & Record<string, unknown>>({ name: statementName(text), text: pgText(text), values: params as unknown[], types });
+    queryable.query<T & Record<string, unknown>>({ name: statementName(text), text: pgText(text), values: params.map(pgParam), types });
   return {
     dialect: 'postgres',
     all: async <T>(text: string, params: readonly unknown[] = []) => (await query<T>(text, params)).rows as T[],

@@ -32,6 +32,7 @@ export class WriteQueue<C> {
   private readonly pending: Job<C>[] = [];
   /** The running drain, if any; cleared in the same step that finds the queue empty. */
   private draining: Promise<void> | undefined;
+  private closed = false;
 
   /**
    * @param transaction runs its callback in one transaction: committed when it resolves, rolled
@@ -45,14 +46,16 @@ export class WriteQueue<C> {
   ) {}
 
   run<T>(work: (context: C) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The database is closed.'));
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       this.draining ??= this.drain();
     });
   }
 
-  /** Resolves once every write queued so far has settled. */
-  async idle(): Promise<void> {
+  /** Takes no more writes; resolves once every write queued so far has settled. */
+  async close(): Promise<void> {
+    this.closed = true;
     while (this.draining) await this.draining;
   }
 
@@ -80,8 +83,10 @@ export class WriteQueue<C> {
           }
         });
       } catch (error) {
-        // The transaction (or its commit) failed: none of the group's writes happened.
-        for (const job of group) job.reject(error);
+        // The transaction (or its commit) failed: none of the group's writes happened. If it
+        // failed before taking any (it could not begin), the first write waiting takes the error,
+        // so the loop always makes progress.
+        for (const job of group.length > 0 ? group : this.pending.splice(0, 1)) job.reject(error);
         continue;
       }
       group.forEach((job, i) => {

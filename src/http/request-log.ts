@@ -12,8 +12,8 @@ declare module 'node:http' {
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
- * Gives each request its id (echoed as `X-Request-Id`) and logs one line when it ends: `info`, or
- * `error` for a 5xx. Nothing is built for a line the level would drop, so a quiet log costs a
+ * Gives each request its id (echoed as `X-Request-Id`) and logs one line when it ends: `info`,
+ * `error` for a 5xx, `warn` when the client went away before the answer. Nothing is built for a line the level would drop, so a quiet log costs a
  * request nothing. The logger censors the Authorization header (`logger.ts`).
  */
 export function requestLog(logger: Logger): RequestHandler {
@@ -22,8 +22,10 @@ export function requestLog(logger: Logger): RequestHandler {
     req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('X-Request-Id', req.id);
     const started = performance.now();
-    res.once('finish', () => {
-      const level = res.statusCode >= 500 ? 'error' : 'info';
+    res.once('close', () => {
+      // Closed before the response was sent: the client went away (logged as a warning).
+      const aborted = !res.writableFinished;
+      const level = aborted ? 'warn' : res.statusCode >= 500 ? 'error' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {
@@ -31,7 +33,7 @@ export function requestLog(logger: Logger): RequestHandler {
           res: { statusCode: res.statusCode },
           responseTime: Math.round(performance.now() - started),
         },
-        'request completed',
+        aborted ? 'request aborted' : 'request completed',
       );
     });
     next();

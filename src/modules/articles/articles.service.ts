@@ -59,7 +59,6 @@ export async function createArticle(db: Database, context: WriteContext, input: 
   });
 }
 
-/** The body of a live article of the workspace, or null: claims anchor their quotes to it. */
 /** The bodies of the workspace's live articles among `ids` (claims anchor their quotes in them). */
 export async function findArticleBodies(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
   return articles.findBodies(sql, workspaceId, ids);

@@ -158,13 +158,15 @@ const IDS_PER_QUERY = 500;
 
 /**
  * Live claims of this workspace among `ids`, locked until the transaction ends (PostgreSQL; on
- * SQLite the single writer already excludes every other write).
+ * SQLite the single writer already excludes every other write). Locks are taken in id order, so
+ * two bulk moves of overlapping claims wait for each other instead of deadlocking.
  */
 export async function findManyActiveForUpdate(sql: Sql, workspaceId: string, ids: string[]): Promise<ClaimRow[]> {
-  const lock = sql.dialect === 'postgres' ? ' FOR UPDATE OF c' : '';
+  const lock = sql.dialect === 'postgres' ? ' ORDER BY c."id" FOR UPDATE OF c' : '';
+  const sorted = [...new Set(ids)].sort();
   const rows: ClaimRow[] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-    const slice = ids.slice(i, i + IDS_PER_QUERY);
+  for (let i = 0; i < sorted.length; i += IDS_PER_QUERY) {
+    const slice = sorted.slice(i, i + IDS_PER_QUERY);
     const found = await sql.all(`${selectClaims(sql)} WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL${lock}`, [...slice, workspaceId]);
     rows.push(...found.map(toRow));
   }

@@ -63,14 +63,24 @@ function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
 /** Vocabulary words checked per term, most trigrams shared first. */
 const NEAR_CANDIDATES = 2_000;
 
-/** The term itself and the claims' words within trigram similarity 0.3 of it. */
+/**
+ * The term itself and the claims' words within trigram similarity 0.3 of it. Candidates share an
+ * inner trigram with the term (the FTS5 trigram index), or its first two letters (pg_trgm pads
+ * words, so نتن and نتي can be near without an inner trigram in common).
+ */
 async function nearWords(sql: Sql, term: string): Promise<string[]> {
+  const chars = Array.from(term);
+  if (chars.length < 2) return [term];
   const grams = trigramsOf(term);
-  if (grams.length === 0) return [term];
-  const candidates = await sql.all<{ word: string }>(
-    `SELECT "word" FROM "SearchWordTrigram" WHERE "SearchWordTrigram" MATCH ? ORDER BY rank LIMIT ${NEAR_CANDIDATES}`,
-    [grams.map(quoted).join(' OR ')],
-  );
+  const prefix = chars.slice(0, 2).join('');
+  const candidates = [
+    ...(grams.length > 0
+      ? await sql.all<{ word: string }>(`SELECT "word" FROM "SearchWordTrigram" WHERE "SearchWordTrigram" MATCH ? ORDER BY rank LIMIT ${NEAR_CANDIDATES}`, [
+          grams.map(quoted).join(' OR '),
+        ])
+      : []),
+    ...(await sql.all<{ word: string }>(`SELECT "word" FROM "SearchWord" WHERE "word" >= ? AND "word" < ? LIMIT ${NEAR_CANDIDATES}`, [prefix, `${prefix}\u{10FFFF}`])),
+  ];
   const near = nearWord(term);
   return [...new Set([term, ...candidates.map((c) => c.word).filter(near)])];
 }

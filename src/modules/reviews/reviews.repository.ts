@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asDateOrNull, asInt, asJson, jsonArray, placeholders, type Sql } from '../../db/sql';
+import { asDate, asDateOrNull, asInt, asJson, jsonArray, type Sql } from '../../db/sql';
 
 export interface ReviewRow {
   id: string;
@@ -50,11 +50,8 @@ function toRow(row: Record<string, unknown>): ReviewRow {
 }
 
 /** A claim's reviews, oldest first. */
-export async function listForClaim(sql: Sql, workspaceId: string, claimId: string, states?: string[]): Promise<ReviewRow[]> {
-  const rows = await sql.all<Record<string, unknown>>(
-    `${selectReviews(`r."workspaceId" = ? AND r."claimId" = ?${states ? ` AND r."state" IN (${placeholders(states.length)})` : ''}`)} ORDER BY r."id"`,
-    [workspaceId, claimId, ...(states ?? [])],
-  );
+export async function listForClaim(sql: Sql, workspaceId: string, claimId: string): Promise<ReviewRow[]> {
+  const rows = await sql.all<Record<string, unknown>>(`${selectReviews('r."workspaceId" = ? AND r."claimId" = ?')} ORDER BY r."id"`, [workspaceId, claimId]);
   return rows.map(toRow);
 }
 

@@ -34,12 +34,13 @@ CREATE TRIGGER "SearchWord_trigram_insert" AFTER INSERT ON "SearchWord" BEGIN
 END;
 
 -- searchText holds letters-and-digits terms separated by single spaces, so it splits into a JSON
--- array by replacing the spaces (no quote or backslash can occur in it).
+-- array by replacing the spaces. Should a text ever break that rule, its words are left out of
+-- the vocabulary (json_valid) rather than the claim's write failing.
 DROP TRIGGER IF EXISTS "Claim_search_insert";
 CREATE TRIGGER "Claim_search_insert" AFTER INSERT ON "Claim" BEGIN
     INSERT INTO "ClaimFts"(rowid, "searchText") VALUES (new.rowid, new."searchText");
     INSERT OR IGNORE INTO "SearchWord"("word")
-        SELECT value FROM json_each('["' || replace(new."searchText", ' ', '","') || '"]') WHERE value <> '';
+        SELECT value FROM json_each(CASE WHEN json_valid('["' || replace(new."searchText", ' ', '","') || '"]') THEN '["' || replace(new."searchText", ' ', '","') || '"]' ELSE '[]' END) WHERE value <> '';
 END;
 
 DROP TRIGGER IF EXISTS "Claim_search_delete";
@@ -53,9 +54,9 @@ WHEN old."searchText" IS NOT new."searchText" BEGIN
     INSERT INTO "ClaimFts"("ClaimFts", rowid, "searchText") VALUES ('delete', old.rowid, old."searchText");
     INSERT INTO "ClaimFts"(rowid, "searchText") VALUES (new.rowid, new."searchText");
     INSERT OR IGNORE INTO "SearchWord"("word")
-        SELECT value FROM json_each('["' || replace(new."searchText", ' ', '","') || '"]') WHERE value <> '';
+        SELECT value FROM json_each(CASE WHEN json_valid('["' || replace(new."searchText", ' ', '","') || '"]') THEN '["' || replace(new."searchText", ' ', '","') || '"]' ELSE '[]' END) WHERE value <> '';
 END;
 
 INSERT INTO "ClaimFts"("ClaimFts") VALUES ('rebuild');
 INSERT OR IGNORE INTO "SearchWord"("word")
-    SELECT value FROM "Claim", json_each('["' || replace("Claim"."searchText", ' ', '","') || '"]') WHERE value <> '';
+    SELECT value FROM "Claim", json_each(CASE WHEN json_valid('["' || replace("Claim"."searchText", ' ', '","') || '"]') THEN '["' || replace("Claim"."searchText", ' ', '","') || '"]' ELSE '[]' END) WHERE value <> '';
