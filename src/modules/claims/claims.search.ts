@@ -36,9 +36,12 @@ function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
   const wordMatches = async (match: string) =>
     (
       await sql.all<{ id: string }>(
+        // Ordered by the FTS table's rowid, FTS5 walks its matches newest first and the LIMIT
+        // stops it early; by the claim's rowid, SQLite sorted every match first (1M claims, a
+        // word in 7 % of them: 115 ms against 1.2 ms).
         `SELECT c."id" AS id FROM "ClaimFts" f JOIN "Claim" c ON c.rowid = f.rowid
          WHERE "ClaimFts" MATCH ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL
-         ORDER BY c.rowid DESC LIMIT ${MAX_MATCHES}`,
+         ORDER BY f.rowid DESC LIMIT ${MAX_MATCHES}`,
         [match, workspaceId],
       )
     ).map((r) => r.id);
