@@ -258,7 +258,11 @@ export async function listPage(
   after?: ClaimPosition,
   onlyIds?: string[],
 ): Promise<ClaimRow[]> {
-  const where = ['c."workspaceId" = ?', 'c."deletedAt" IS NULL'];
+  // With an id list (a search tier), SQLite must look the ids up by key and sort them: left to
+  // itself it walks the workspace's (workspaceId, updatedAt) index until enough ids turn up,
+  // which is most of the workspace for a rare match. `+` keeps that index out.
+  const byIds = onlyIds !== undefined && sql.dialect === 'sqlite';
+  const where = [byIds ? '+c."workspaceId" = ?' : 'c."workspaceId" = ?', 'c."deletedAt" IS NULL'];
   const params: unknown[] = [workspaceId];
   const equal = (column: string, value: string | undefined) => {
     if (value === undefined) return;
