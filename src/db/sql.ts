@@ -56,6 +56,11 @@ export function jsonArray(sql: Sql, columns: readonly string[], select: string, 
   return `(SELECT json_group_array(json_object(${fields})) FROM (${select} ORDER BY ${orderBy}) x)`;
 }
 
+/** `items` in consecutive slices of at most `size`: long lists go in several statements. */
+export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 /** `?, ?, ?` for `n` values. */
 export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');

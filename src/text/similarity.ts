@@ -14,8 +14,18 @@ function similarityOf(x: Set<string>, y: Set<string>): number {
   return union === 0 ? 0 : shared / union;
 }
 
+/** pg_trgm's trigrams of a word: padded with two spaces before and one after. */
 function trigrams(word: string): Set<string> {
-  const chars = Array.from(`  ${word} `);
+  return windowsOf3(`  ${word} `);
+}
+
+/** The trigrams inside a word, unpadded: what an FTS5 trigram index holds for it. */
+export function innerTrigrams(word: string): string[] {
+  return [...windowsOf3(word)];
+}
+
+function windowsOf3(text: string): Set<string> {
+  const chars = Array.from(text);
   const set = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i += 1) set.add(chars.slice(i, i + 3).join(''));
   return set;

@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { placeholders, type Sql } from '../../db/sql';
+import { chunks, placeholders, type Sql } from '../../db/sql';
 
 export interface ArticleRow {
   id: string;
@@ -58,8 +58,7 @@ const IDS_PER_QUERY = 500;
 
 export async function findBodies(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
   const bodies = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-    const slice = ids.slice(i, i + IDS_PER_QUERY);
+  for (const slice of chunks(ids, IDS_PER_QUERY)) {
     const rows = await sql.all<{ id: string; body: string }>(
       `SELECT "id", "body" FROM "Article" WHERE "id" IN (${placeholders(slice.length)}) AND "workspaceId" = ? AND "deletedAt" IS NULL`,
       [...slice, workspaceId],

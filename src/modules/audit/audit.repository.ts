@@ -1,6 +1,6 @@
 import type { DbClient } from '../../db/database';
 import { uuidv7 } from '../../db/ids';
-import { asInt, jsonParam, placeholders, type Sql } from '../../db/sql';
+import { asInt, chunks, jsonParam, placeholders, type Sql } from '../../db/sql';
 import { hashAuditEvent, type AuditEventContent } from './audit-chain';
 
 export interface AuditEventRow {
@@ -70,8 +70,7 @@ export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<voi
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += EVENTS_PER_STATEMENT) {
-    const slice = rows.slice(i, i + EVENTS_PER_STATEMENT);
+  for (const slice of chunks(rows, EVENTS_PER_STATEMENT)) {
     await sql.run(`INSERT INTO "AuditEvent" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${slice.map(() => EVENT_VALUES).join(', ')}`, slice.flat());
   }
   await sql.run('UPDATE "Workspace" SET "auditHeadHash" = ? WHERE "id" = ?', [prevHash, workspaceId]);

@@ -1,6 +1,6 @@
 import type { DbClient, Tx } from '../../db/database';
 import { uuidv7 } from '../../db/ids';
-import { asDate, asDateOrNull, asInt, asJson, jsonParam, placeholders, type Sql } from '../../db/sql';
+import { asDate, asDateOrNull, asInt, asJson, chunks, jsonParam, placeholders, type Sql } from '../../db/sql';
 
 export interface Quote {
   exact: string;
@@ -46,16 +46,20 @@ export interface ClaimRow extends Omit<ClaimData, 'searchText'> {
 const COLUMNS = ['id', 'workspaceId', 'articleId', 'text', 'language', 'claimant', 'claimDate', 'quote', 'quantities', 'status', 'verdict', 'version', 'createdAt', 'updatedAt'];
 
 /** The claim's columns and its tags (a JSON array, sorted), from `"Claim" c`. */
+const TAGS_COLUMN = {
+  sqlite: `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag")) AS "tags"`,
+  postgres: `(SELECT coalesce(json_agg("tag" ORDER BY "tag"), '[]') FROM "ClaimTag" t WHERE t."claimId" = c."id") AS "tags"`,
+};
+const PLAIN_COLUMNS = COLUMNS.map((column) => `c."${column}"`).join(', ');
+/** Built once: every claim read and list page starts with these. */
+const CLAIM_COLUMNS = { sqlite: `${PLAIN_COLUMNS}, ${TAGS_COLUMN.sqlite}`, postgres: `${PLAIN_COLUMNS}, ${TAGS_COLUMN.postgres}` };
+
 function selectClaims(sql: Sql): string {
   return `SELECT ${claimColumns(sql)} FROM "Claim" c`;
 }
 
 function claimColumns(sql: Sql): string {
-  const tags =
-    sql.dialect === 'sqlite'
-      ? `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag")) AS "tags"`
-      : `(SELECT coalesce(json_agg("tag" ORDER BY "tag"), '[]') FROM "ClaimTag" t WHERE t."claimId" = c."id") AS "tags"`;
-  return `${COLUMNS.map((column) => `c."${column}"`).join(', ')}, ${tags}`;
+  return CLAIM_COLUMNS[sql.dialect];
 }
 
 function toRow(raw: Record<string, unknown>): ClaimRow {
@@ -110,13 +114,12 @@ export async function insertMany(sql: Sql, workspaceId: string, data: ClaimData[
     createdAt: now,
     updatedAt: now,
   }));
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const params = slice.flatMap((row, j) => [
-      row.id, workspaceId, row.articleId, row.text, (data[i + j] as ClaimData).searchText, row.language, row.claimant, row.claimDate,
-      jsonParam(row.quote), jsonParam(row.quantities), row.status, row.version, now, now,
-    ]);
-    await sql.run(`INSERT INTO "Claim" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${slice.map(() => INSERT_VALUES).join(', ')}`, params);
+  const values = rows.map((row, k) => [
+    row.id, workspaceId, row.articleId, row.text, (data[k] as ClaimData).searchText, row.language, row.claimant, row.claimDate,
+    jsonParam(row.quote), jsonParam(row.quantities), row.status, row.version, now, now,
+  ]);
+  for (const slice of chunks(values, ROWS_PER_STATEMENT)) {
+    await sql.run(`INSERT INTO "Claim" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${slice.map(() => INSERT_VALUES).join(', ')}`, slice.flat());
   }
   await insertTags(sql, workspaceId, rows.flatMap((row) => row.tags.map((tag) => [row.id, tag])));
   return rows;
@@ -125,8 +128,7 @@ export async function insertMany(sql: Sql, workspaceId: string, data: ClaimData[
 const TAGS_PER_STATEMENT = 1_000;
 
 async function insertTags(sql: Sql, workspaceId: string, pairs: string[][]): Promise<void> {
-  for (let i = 0; i < pairs.length; i += TAGS_PER_STATEMENT) {
-    const slice = pairs.slice(i, i + TAGS_PER_STATEMENT);
+  for (const slice of chunks(pairs, TAGS_PER_STATEMENT)) {
     await sql.run(`INSERT INTO "ClaimTag" ("claimId", "tag", "workspaceId") VALUES ${slice.map(() => '(?, ?, ?)').join(', ')}`, slice.flatMap(([id, tag]) => [id, tag, workspaceId]));
   }
 }
@@ -165,8 +167,7 @@ export async function findManyActiveForUpdate(sql: Sql, workspaceId: string, ids
   const lock = sql.dialect === 'postgres' ? ' ORDER BY c."id" FOR UPDATE OF c' : '';
   const sorted = [...new Set(ids)].sort();
   const rows: ClaimRow[] = [];
-  for (let i = 0; i < sorted.length; i += IDS_PER_QUERY) {
-    const slice = sorted.slice(i, i + IDS_PER_QUERY);
+  for (const slice of chunks(sorted, IDS_PER_QUERY)) {
     const found = await sql.all(`${selectClaims(sql)} WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL${lock}`, [...slice, workspaceId]);
     rows.push(...found.map(toRow));
   }
@@ -203,8 +204,7 @@ export async function updateIfVersion(sql: Sql, workspaceId: string, id: string,
 /** Sets the status of claims the caller has locked (`findManyActiveForUpdate`); answers them as they now are. */
 export async function setStatusMany(sql: Sql, current: ClaimRow[], status: string): Promise<ClaimRow[]> {
   const now = new Date();
-  for (let i = 0; i < current.length; i += IDS_PER_QUERY) {
-    const slice = current.slice(i, i + IDS_PER_QUERY);
+  for (const slice of chunks(current, IDS_PER_QUERY)) {
     const changed = await sql.run(`UPDATE "Claim" SET "status" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "id" IN (${placeholders(slice.length)})`, [status, now, ...slice.map((row) => row.id)]);
     if (changed !== slice.length) throw new Error(`expected to move ${slice.length} locked claims, moved ${changed}`);
   }

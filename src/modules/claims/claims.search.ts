@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql';
-import { nearWord } from '../../text/similarity';
+import { innerTrigrams, nearWord } from '../../text/similarity';
 
 /**
  * Full-text search over Claim."searchText" (folded terms, space separated), in three tiers:
@@ -74,7 +74,7 @@ const NEAR_CANDIDATES = 2_000;
 async function nearWords(sql: Sql, term: string): Promise<string[]> {
   const chars = Array.from(term);
   if (chars.length < 2) return [term];
-  const grams = trigramsOf(term);
+  const grams = innerTrigrams(term);
   const prefix = chars.slice(0, 2).join('');
   const candidates = [
     ...(grams.length > 0
@@ -88,12 +88,6 @@ async function nearWords(sql: Sql, term: string): Promise<string[]> {
   return [...new Set([term, ...candidates.map((c) => c.word).filter(near)])];
 }
 
-function trigramsOf(term: string): string[] {
-  const chars = Array.from(term);
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i += 1) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams];
-}
 
 function postgresTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
   const q = terms.join(' ');

@@ -44,14 +44,15 @@ export async function findLink(tx: Tx, claimId: string, sourceId: string, stance
   return tx.evidence.findFirst({ where: { claimId, sourceId, stance }, select: { id: true } });
 }
 
-const EVIDENCE_COLUMNS = ['id', 'workspaceId', 'claimId', 'sourceId', 'stance', 'excerpt', 'note', 'createdById', 'version', 'createdAt', 'url', 'title', 'publisher', 'kind', 'archiveUrl'];
+/** The link's columns (`e`), then its source's (`s`). */
+const EVIDENCE_COLUMNS = ['id', 'workspaceId', 'claimId', 'sourceId', 'stance', 'excerpt', 'note', 'createdById', 'version', 'createdAt'];
+const SOURCE_COLUMNS = ['url', 'title', 'publisher', 'kind', 'archiveUrl'];
+const ALL_COLUMNS = [...EVIDENCE_COLUMNS, ...SOURCE_COLUMNS];
+const SELECTED = [...EVIDENCE_COLUMNS.map((c) => `e."${c}" AS "${c}"`), ...SOURCE_COLUMNS.map((c) => `s."${c}" AS "${c}"`)].join(', ');
 
 /** Evidence rows with their source's columns, under `where` (over `e` and `s`). */
 function selectEvidence(where: string): string {
-  return `SELECT e."id" AS "id", e."workspaceId" AS "workspaceId", e."claimId" AS "claimId", e."sourceId" AS "sourceId", e."stance" AS "stance",
-            e."excerpt" AS "excerpt", e."note" AS "note", e."createdById" AS "createdById", e."version" AS "version", e."createdAt" AS "createdAt",
-            s."url" AS "url", s."title" AS "title", s."publisher" AS "publisher", s."kind" AS "kind", s."archiveUrl" AS "archiveUrl"
-     FROM "Evidence" e JOIN "Source" s ON s."id" = e."sourceId" WHERE ${where}`;
+  return `SELECT ${SELECTED} FROM "Evidence" e JOIN "Source" s ON s."id" = e."sourceId" WHERE ${where}`;
 }
 
 function toRow(row: Record<string, unknown>): EvidenceRow {
@@ -91,7 +92,7 @@ export async function listForClaim(sql: Sql, workspaceId: string, claimId: strin
  * `c`), so a claim read is one statement; `fromColumn` reads it back.
  */
 export function evidenceColumn(sql: Sql, claim: string): string {
-  return jsonArray(sql, EVIDENCE_COLUMNS, selectEvidence(`e."workspaceId" = ${claim}."workspaceId" AND e."claimId" = ${claim}."id"`), '"id"');
+  return jsonArray(sql, ALL_COLUMNS, selectEvidence(`e."workspaceId" = ${claim}."workspaceId" AND e."claimId" = ${claim}."id"`), '"id"');
 }
 
 export function fromColumn(value: unknown): EvidenceRow[] {
