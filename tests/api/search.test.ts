@@ -61,6 +61,29 @@ describe('GET /v1/claims?q= ranking', () => {
     expect(res.body.data).toEqual([]);
   });
 
+  it('finds the workspace’s own matches behind more than a tier’s worth of newer ones elsewhere', async () => {
+    // 600 newer claims of another workspace use the same word: a tier that capped the index's
+    // matches before looking at the workspace would find none of this workspace's.
+    const other = await t.newWorkspace();
+    const many = Array.from({ length: 600 }, (_, i) => ({ text: `أذربيجان والغاز رقم ${i}`, language: 'ar' }));
+    await request(t.app).post('/v1/claims/batch').set(bearer(other.keys.checker)).send({ claims: many }).expect(201);
+    expect((await search('اذربيجان')).sort()).toEqual(['netanyahu', 'oil', 'scattered']);
+    const theirs = await request(t.app).get('/v1/claims').query({ q: 'اذربيجان', limit: 100 }).set(bearer(other.keys.viewer)).expect(200);
+    expect(theirs.body.data).toHaveLength(100);
+    expect(theirs.body.data.every((c: { id: string }) => !Object.values(ids).includes(c.id))).toBe(true);
+  });
+
+  it('follows a claim’s edited text: the new words find it, the old ones no longer do', async () => {
+    const created = await request(t.app).post('/v1/claims').set(bearer(ws.keys.checker)).send({ text: 'محطة كهرباء قديمة', language: 'ar' }).expect(201);
+    await request(t.app).patch(`/v1/claims/${created.body.id}`).set(bearer(ws.keys.checker)).set('If-Match', '"1"').send({ text: 'ميناء بحري جديد' }).expect(200);
+    const found = async (q: string) =>
+      (await request(t.app).get('/v1/claims').query({ q }).set(bearer(ws.keys.viewer)).expect(200)).body.data.map((c: { id: string }) => c.id);
+    expect(await found('ميناء بحري')).toEqual([created.body.id]);
+    expect(await found('محطة كهرباء')).toEqual([]);
+    await request(t.app).delete(`/v1/claims/${created.body.id}`).set(bearer(ws.keys.editor)).set('If-Match', '"2"').expect(204);
+    expect(await found('ميناء بحري')).toEqual([]);
+  });
+
   it('pages through ranked results without repeating or skipping', async () => {
     const all = await search('اسرائيل');
     const seen: string[] = [];

@@ -1,15 +1,19 @@
 -- Full-text search over Claim."searchText" (the claim folded by src/text/fold.ts, DESIGN §5).
 -- Appended by scripts/migration-new.mjs to every migration that creates or recreates "Claim":
 -- SQLite's table rebuild drops the triggers and renumbers rowids, so this must be safe to run
--- again and ends by rebuilding the index from the table.
---   ClaimFts            words (unicode61): phrases, all-terms and near-word matches;
+-- again and ends by rebuilding the indexes from the table.
+--   ClaimFts            words (unicode61): phrases, all-terms and near-word matches; each claim
+--                       also carries its workspace as one token (`'w' || hex(workspaceId)`), so
+--                       a search walks only its own workspace's matches (issue 5);
 --   SearchWord          every word any claim has had (its vocabulary), kept by triggers;
 --   SearchWordTrigram   trigrams of those words: a misspelled term finds its near words here,
 --                       and then their claims in ClaimFts (docs/decisions/0004-search.md).
 -- Trigrams of words rather than of every claim: a claim write touches a few B-tree entries of
 -- the vocabulary instead of re-indexing ~150 trigrams (issue 5: 7× cheaper claim updates).
+-- ClaimFts is contentless (it stores the index only): the workspace token is not a column of
+-- "Claim", and the triggers hand FTS5 the old values it needs to delete an entry.
 CREATE VIRTUAL TABLE IF NOT EXISTS "ClaimFts" USING fts5(
-    "searchText", content='Claim', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0'
+    "searchText", "workspace", content='', tokenize='unicode61 remove_diacritics 0'
 );
 CREATE TABLE IF NOT EXISTS "SearchWord" (
     "id" INTEGER NOT NULL PRIMARY KEY,
@@ -29,25 +33,26 @@ END;
 -- the vocabulary (json_valid) rather than the claim's write failing.
 DROP TRIGGER IF EXISTS "Claim_search_insert";
 CREATE TRIGGER "Claim_search_insert" AFTER INSERT ON "Claim" BEGIN
-    INSERT INTO "ClaimFts"(rowid, "searchText") VALUES (new.rowid, new."searchText");
+    INSERT INTO "ClaimFts"(rowid, "searchText", "workspace") VALUES (new.rowid, new."searchText", 'w' || hex(new."workspaceId"));
     INSERT OR IGNORE INTO "SearchWord"("word")
         SELECT value FROM json_each(CASE WHEN json_valid('["' || replace(new."searchText", ' ', '","') || '"]') THEN '["' || replace(new."searchText", ' ', '","') || '"]' ELSE '[]' END) WHERE value <> '';
 END;
 
 DROP TRIGGER IF EXISTS "Claim_search_delete";
 CREATE TRIGGER "Claim_search_delete" AFTER DELETE ON "Claim" BEGIN
-    INSERT INTO "ClaimFts"("ClaimFts", rowid, "searchText") VALUES ('delete', old.rowid, old."searchText");
+    INSERT INTO "ClaimFts"("ClaimFts", rowid, "searchText", "workspace") VALUES ('delete', old.rowid, old."searchText", 'w' || hex(old."workspaceId"));
 END;
 
 DROP TRIGGER IF EXISTS "Claim_search_update";
-CREATE TRIGGER "Claim_search_update" AFTER UPDATE OF "searchText" ON "Claim"
-WHEN old."searchText" IS NOT new."searchText" BEGIN
-    INSERT INTO "ClaimFts"("ClaimFts", rowid, "searchText") VALUES ('delete', old.rowid, old."searchText");
-    INSERT INTO "ClaimFts"(rowid, "searchText") VALUES (new.rowid, new."searchText");
+CREATE TRIGGER "Claim_search_update" AFTER UPDATE OF "searchText", "workspaceId" ON "Claim"
+WHEN old."searchText" IS NOT new."searchText" OR old."workspaceId" IS NOT new."workspaceId" BEGIN
+    INSERT INTO "ClaimFts"("ClaimFts", rowid, "searchText", "workspace") VALUES ('delete', old.rowid, old."searchText", 'w' || hex(old."workspaceId"));
+    INSERT INTO "ClaimFts"(rowid, "searchText", "workspace") VALUES (new.rowid, new."searchText", 'w' || hex(new."workspaceId"));
     INSERT OR IGNORE INTO "SearchWord"("word")
         SELECT value FROM json_each(CASE WHEN json_valid('["' || replace(new."searchText", ' ', '","') || '"]') THEN '["' || replace(new."searchText", ' ', '","') || '"]' ELSE '[]' END) WHERE value <> '';
 END;
 
-INSERT INTO "ClaimFts"("ClaimFts") VALUES ('rebuild');
+INSERT INTO "ClaimFts"("ClaimFts") VALUES ('delete-all');
+INSERT INTO "ClaimFts"(rowid, "searchText", "workspace") SELECT rowid, "searchText", 'w' || hex("workspaceId") FROM "Claim";
 INSERT OR IGNORE INTO "SearchWord"("word")
     SELECT value FROM "Claim", json_each(CASE WHEN json_valid('["' || replace("Claim"."searchText", ' ', '","') || '"]') THEN '["' || replace("Claim"."searchText", ' ', '","') || '"]' ELSE '[]' END) WHERE value <> '';

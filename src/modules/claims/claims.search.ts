@@ -33,16 +33,19 @@ type Tier = [TierMatches['tier'], () => Promise<string[]>];
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
+  // Each claim's index entry carries its workspace as one token (prisma/sql/sqlite/Claim.sql), so
+  // FTS5 intersects the word's matches with the workspace's inside the index: a word common in
+  // other workspaces costs this one nothing (1M claims: 21 ms → 1.5 ms).
+  const workspace = `w${Buffer.from(workspaceId, 'utf8').toString('hex')}`;
   const wordMatches = async (match: string) =>
     (
       await sql.all<{ id: string }>(
         // Ordered by the FTS table's rowid, FTS5 walks its matches newest first and the LIMIT
-        // stops it early; by the claim's rowid, SQLite sorted every match first (1M claims, a
-        // word in 7 % of them: 115 ms against 1.2 ms).
-        `SELECT c."id" AS id FROM "ClaimFts" f JOIN "Claim" c ON c.rowid = f.rowid
-         WHERE "ClaimFts" MATCH ? AND c."workspaceId" = ? AND c."deletedAt" IS NULL
-         ORDER BY f.rowid DESC LIMIT ${MAX_MATCHES}`,
-        [match, workspaceId],
+        // stops it early (sorting by anything else would collect and sort every match first).
+        `SELECT c."id" AS id FROM "Claim" c WHERE c.rowid IN (
+           SELECT rowid FROM "ClaimFts" WHERE "ClaimFts" MATCH ? ORDER BY rowid DESC LIMIT ${MAX_MATCHES}
+         ) AND c."workspaceId" = ? AND c."deletedAt" IS NULL`,
+        [`{workspace}: ${workspace} AND {searchText}: (${match})`, workspaceId],
       )
     ).map((r) => r.id);
   // Near matches: each term's near words come from the vocabulary (words sharing a trigram with
