@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { MAX_MATCHES, searchTiers } from '../../src/modules/claims/claims.search';
 import { bearer, startTestApp, type TestApp, type Workspace } from '../helpers/test-app';
 
 let t: TestApp;
@@ -99,5 +100,31 @@ describe('GET /v1/claims?q= ranking', () => {
     } while (cursor);
     expect(seen).toEqual(all);
     expect(all.sort()).toEqual(['deal', 'oil', 'scattered']);
+  });
+});
+
+describe('search tiers on a workspace with more matches than a tier holds', () => {
+  it('hold the newest matches, however far back the first window looks (PostgreSQL widens it)', async () => {
+    const desk = await t.newWorkspace();
+    // 700 claims, 600 of them with the word, oldest first: a tier holds the newest 500.
+    const texts = Array.from({ length: 700 }, (_, i) => (i % 7 === 3 ? `بيان عادي رقم ${i}` : `مصفاة نفط رقم ${i}`));
+    for (let i = 0; i < texts.length; i += 350) {
+      const claims = texts.slice(i, i + 350).map((text) => ({ text, language: 'ar' }));
+      await request(t.app).post('/v1/claims/batch').set(bearer(desk.keys.checker)).send({ claims }).expect(201);
+    }
+    const listed: string[] = [];
+    for (let cursor: string | null | undefined; cursor !== null; ) {
+      const res: request.Response = await request(t.app).get('/v1/claims').query({ sort: 'createdAt', limit: 100, ...(cursor ? { cursor } : {}) }).set(bearer(desk.keys.viewer)).expect(200);
+      listed.push(...res.body.data.filter((c: { text: string }) => c.text.startsWith('مصفاة')).map((c: { id: string }) => c.id));
+      cursor = res.body.nextCursor;
+    }
+    expect(listed).toHaveLength(600);
+    const newest = listed.slice(0, MAX_MATCHES).sort();
+    for (const firstWindow of [50, 650]) {
+      const tiers = [];
+      for await (const tier of searchTiers(t.db.sql, desk.id, ['مصفاه'], { firstWindow })) tiers.push(tier);
+      expect(tiers.map((tier) => tier.tier)).toEqual([3, 2, 1]);
+      expect([...tiers[0]!.ids].sort()).toEqual(newest);
+    }
   });
 });

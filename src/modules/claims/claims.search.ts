@@ -19,11 +19,11 @@ export interface TierMatches {
  * The tiers best first, each computed only when asked for: a page that the phrase tier fills never
  * pays for the near-match tier, the costly one on a common word.
  */
-export async function* searchTiers(sql: Sql, workspaceId: string, terms: string[]): AsyncGenerator<TierMatches> {
+export async function* searchTiers(sql: Sql, workspaceId: string, terms: string[], options: { firstWindow?: number } = {}): AsyncGenerator<TierMatches> {
   if (terms.length === 0) return;
   const seen = new Set<string>();
   const fresh = (ids: string[]) => ids.filter((id) => !seen.has(id) && Boolean(seen.add(id)));
-  const tiers = sql.dialect === 'sqlite' ? sqliteTiers(sql, workspaceId, terms) : postgresTiers(sql, workspaceId, terms);
+  const tiers = sql.dialect === 'sqlite' ? sqliteTiers(sql, workspaceId, terms) : postgresTiers(sql, workspaceId, terms, options.firstWindow ?? FIRST_WINDOW);
   for (const [tier, matches] of tiers) yield { tier, ids: fresh(await matches()) };
 }
 
@@ -92,21 +92,47 @@ async function nearWords(sql: Sql, term: string): Promise<string[]> {
 }
 
 
-function postgresTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
+/**
+ * Claims in the first window a PostgreSQL tier looks at: the workspace's newest this many (a word
+ * in 2 % of them gives 800 matches, enough to fill a tier).
+ */
+const FIRST_WINDOW = 40_000;
+
+function postgresTiers(sql: Sql, workspaceId: string, terms: string[], firstWindow: number): Tier[] {
   const q = terms.join(' ');
   const tsv = `to_tsvector('simple', "searchText")`;
-  const ids = async (condition: string, params: string[]) =>
-    (
-      await sql.all<{ id: string }>(
-        `SELECT "id" FROM "Claim" WHERE "workspaceId" = ? AND "deletedAt" IS NULL AND ${condition} ORDER BY "id" DESC LIMIT ${MAX_MATCHES}`,
-        [workspaceId, ...params],
-      )
-    ).map((r) => r.id);
   return [
-    [3, () => ids(`${tsv} @@ phraseto_tsquery('simple', ?)`, [q])],
-    [2, async () => (terms.length > 1 ? ids(`${tsv} @@ plainto_tsquery('simple', ?)`, [q]) : [])],
+    [3, () => newestMatches(sql, workspaceId, firstWindow, `${tsv} @@ phraseto_tsquery('simple', ?)`, [q])],
+    [2, async () => (terms.length > 1 ? newestMatches(sql, workspaceId, firstWindow, `${tsv} @@ plainto_tsquery('simple', ?)`, [q]) : [])],
     // <<% is strict_word_similarity ≥ pg_trgm.strict_word_similarity_threshold (0.3, set per connection).
-    [1, () => ids(terms.map(() => `? <<% "searchText"`).join(' AND '), terms)],
+    [1, () => newestMatches(sql, workspaceId, firstWindow, terms.map(() => `? <<% "searchText"`).join(' AND '), terms)],
   ];
 }
 
+/**
+ * The newest MAX_MATCHES claims of the workspace that meet `condition` (answered by a GIN index).
+ * GIN gives its matches in no useful order, and walking the claims newest first instead checks
+ * the condition on every row it passes (1M claims, a word in 2 % of them: 300–450 ms). So the
+ * search looks at the workspace's newest claims first: PostgreSQL intersects the GIN matches with
+ * that window of the (workspaceId, createdAt) index before it reads a row, and a window holding
+ * enough matches holds the newest ones. Otherwise the next window is sized from the matches seen
+ * (1M claims: 10–20 ms, against 55–70 ms for every match of the workspace at once).
+ */
+async function newestMatches(sql: Sql, workspaceId: string, firstWindow: number, condition: string, params: string[]): Promise<string[]> {
+  for (let window = firstWindow; ; ) {
+    const [edge] = Number.isFinite(window)
+      ? await sql.all<{ at: unknown }>(`SELECT "createdAt" AS at FROM "Claim" WHERE "workspaceId" = ? ORDER BY "createdAt" DESC OFFSET ? LIMIT 1`, [workspaceId, window])
+      : [];
+    // OFFSET 0 keeps the LIMIT out of the inner query, so that PostgreSQL never plans the walk.
+    const rows = await sql.all<{ id: string }>(
+      `SELECT "id" FROM (
+         SELECT "id", "createdAt" FROM "Claim"
+         WHERE "workspaceId" = ? AND "deletedAt" IS NULL AND ${condition}${edge ? ' AND "createdAt" >= ?' : ''} OFFSET 0
+       ) m ORDER BY "createdAt" DESC, "id" DESC LIMIT ${MAX_MATCHES}`,
+      [workspaceId, ...params, ...(edge ? [edge.at] : [])],
+    );
+    // No edge: the window held the whole workspace.
+    if (rows.length >= MAX_MATCHES || !edge) return rows.map((r) => r.id);
+    window = rows.length === 0 ? Infinity : Math.ceil((window * MAX_MATCHES * 1.5) / rows.length);
+  }
+}
