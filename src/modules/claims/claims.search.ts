@@ -42,9 +42,11 @@ function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
       await sql.all<{ id: string }>(
         // Ordered by the FTS table's rowid, FTS5 walks its matches newest first and the LIMIT
         // stops it early (sorting by anything else would collect and sort every match first).
+        // The claims are then looked up by rowid: `+` keeps SQLite from walking the workspace's
+        // index instead and probing the list with every claim (1M claims: 60 ms).
         `SELECT c."id" AS id FROM "Claim" c WHERE c.rowid IN (
            SELECT rowid FROM "ClaimFts" WHERE "ClaimFts" MATCH ? ORDER BY rowid DESC LIMIT ${MAX_MATCHES}
-         ) AND c."workspaceId" = ? AND c."deletedAt" IS NULL`,
+         ) AND +c."workspaceId" = ? AND c."deletedAt" IS NULL`,
         [`{workspace}: ${workspace} AND {searchText}: (${match})`, workspaceId],
       )
     ).map((r) => r.id);
@@ -90,7 +92,6 @@ async function nearWords(sql: Sql, term: string): Promise<string[]> {
   const near = nearWord(term);
   return [...new Set([term, ...candidates.map((c) => c.word).filter(near)])];
 }
-
 
 /**
  * Claims in the first window a PostgreSQL tier looks at: the workspace's newest this many (a word
