@@ -102,12 +102,34 @@ const FIRST_WINDOW = 40_000;
 function postgresTiers(sql: Sql, workspaceId: string, terms: string[], firstWindow: number): Tier[] {
   const q = terms.join(' ');
   const tsv = `to_tsvector('simple', "searchText")`;
+  const edgeOf = windowEdges(sql, workspaceId);
   return [
-    [3, () => newestMatches(sql, workspaceId, firstWindow, `${tsv} @@ phraseto_tsquery('simple', ?)`, [q])],
-    [2, async () => (terms.length > 1 ? newestMatches(sql, workspaceId, firstWindow, `${tsv} @@ plainto_tsquery('simple', ?)`, [q]) : [])],
+    [3, () => newestMatches(sql, workspaceId, edgeOf, firstWindow, `${tsv} @@ phraseto_tsquery('simple', ?)`, [q])],
+    [2, async () => (terms.length > 1 ? newestMatches(sql, workspaceId, edgeOf, firstWindow, `${tsv} @@ plainto_tsquery('simple', ?)`, [q]) : [])],
     // <<% is strict_word_similarity ≥ pg_trgm.strict_word_similarity_threshold (0.3, set per connection).
-    [1, () => newestMatches(sql, workspaceId, firstWindow, terms.map(() => `? <<% "searchText"`).join(' AND '), terms)],
+    [1, () => newestMatches(sql, workspaceId, edgeOf, firstWindow, terms.map(() => `? <<% "searchText"`).join(' AND '), terms)],
   ];
+}
+
+/**
+ * Where the window of the workspace's `size` newest claims begins (its oldest `createdAt`), read
+ * once per search and size, since every tier starts with the same window; undefined when the
+ * window holds the whole workspace.
+ */
+type WindowEdge = (size: number) => Promise<unknown>;
+
+function windowEdges(sql: Sql, workspaceId: string): WindowEdge {
+  const edges = new Map<number, Promise<unknown>>();
+  return (size) => {
+    let edge = edges.get(size);
+    if (!edge) {
+      edge = Number.isFinite(size)
+        ? sql.all<{ at: unknown }>(`SELECT "createdAt" AS at FROM "Claim" WHERE "workspaceId" = ? ORDER BY "createdAt" DESC OFFSET ? LIMIT 1`, [workspaceId, size]).then(([row]) => row?.at)
+        : Promise.resolve(undefined);
+      edges.set(size, edge);
+    }
+    return edge;
+  };
 }
 
 /**
@@ -119,21 +141,19 @@ function postgresTiers(sql: Sql, workspaceId: string, terms: string[], firstWind
  * enough matches holds the newest ones. Otherwise the next window is sized from the matches seen
  * (1M claims: 10–20 ms, against 55–70 ms for every match of the workspace at once).
  */
-async function newestMatches(sql: Sql, workspaceId: string, firstWindow: number, condition: string, params: string[]): Promise<string[]> {
+async function newestMatches(sql: Sql, workspaceId: string, edgeOf: WindowEdge, firstWindow: number, condition: string, params: string[]): Promise<string[]> {
   for (let window = firstWindow; ; ) {
-    const [edge] = Number.isFinite(window)
-      ? await sql.all<{ at: unknown }>(`SELECT "createdAt" AS at FROM "Claim" WHERE "workspaceId" = ? ORDER BY "createdAt" DESC OFFSET ? LIMIT 1`, [workspaceId, window])
-      : [];
+    const edge = await edgeOf(window);
     // OFFSET 0 keeps the LIMIT out of the inner query, so that PostgreSQL never plans the walk.
     const rows = await sql.all<{ id: string }>(
       `SELECT "id" FROM (
          SELECT "id", "createdAt" FROM "Claim"
-         WHERE "workspaceId" = ? AND "deletedAt" IS NULL AND ${condition}${edge ? ' AND "createdAt" >= ?' : ''} OFFSET 0
+         WHERE "workspaceId" = ? AND "deletedAt" IS NULL AND ${condition}${edge !== undefined ? ' AND "createdAt" >= ?' : ''} OFFSET 0
        ) m ORDER BY "createdAt" DESC, "id" DESC LIMIT ${MAX_MATCHES}`,
-      [workspaceId, ...params, ...(edge ? [edge.at] : [])],
+      [workspaceId, ...params, ...(edge !== undefined ? [edge] : [])],
     );
     // No edge: the window held the whole workspace.
-    if (rows.length >= MAX_MATCHES || !edge) return rows.map((r) => r.id);
+    if (rows.length >= MAX_MATCHES || edge === undefined) return rows.map((r) => r.id);
     window = rows.length === 0 ? Infinity : Math.ceil((window * MAX_MATCHES * 1.5) / rows.length);
   }
 }
