@@ -17,7 +17,8 @@ export interface TierMatches {
 
 /**
  * The tiers best first, each computed only when asked for: a page that the phrase tier fills never
- * pays for the near-match tier, the costly one on a common word.
+ * pays for the near-match tier, the costly one on a common word. `firstWindow` sets PostgreSQL's
+ * first window (see `newestMatches`); tests make it small to exercise the widening.
  */
 export async function* searchTiers(sql: Sql, workspaceId: string, terms: string[], options: { firstWindow?: number } = {}): AsyncGenerator<TierMatches> {
   if (terms.length === 0) return;
