@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import type { AppDeps } from './app-deps';
-import { AppError } from './http/errors';
+import { AppError } from './core/errors';
 import { createMetrics } from './http/metrics';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApiDocument, docsPage, DOCS_PATH, OPENAPI_PATH } from './http/openapi';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 
 /** `?limit=&cursor=` of every list (DESIGN §5). */
 export const pageQuery = z.object({

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
-import { AppError, type FieldError } from './errors';
+import { AppError, type FieldError } from '../core/errors';
 
 export const PROBLEM_TYPE_PREFIX = 'urn:claimtrack:problem:';
 

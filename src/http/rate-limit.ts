@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 
 const WINDOW_SECONDS = 60;
 

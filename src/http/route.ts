@@ -1,8 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType, z } from 'zod';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 import { zodToFieldErrors } from './problem';
-import type { Actor, Role } from '../modules/auth/roles';
+import type { Actor, Role } from '../core/roles';
 
 /** What a handler gets: the input zod already parsed, and who is asking. */
 export interface RouteInput<P, Q, B> {

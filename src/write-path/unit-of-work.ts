@@ -1,10 +1,10 @@
 import type { Database, Tx } from '../db/database';
 import type { Sql } from '../db/sql';
 import { plainJson } from '../db/json';
-import { AppError } from '../http/errors';
-import { canonicalJson, sha256Hex } from '../modules/audit/audit-chain';
-import * as auditRepository from '../modules/audit/audit.repository';
-import type { Actor } from '../modules/auth/roles';
+import { AppError } from '../core/errors';
+import { canonicalJson, sha256Hex } from './audit-chain';
+import * as auditLog from './audit-log';
+import type { Actor } from '../core/roles';
 import * as idempotency from './idempotency.repository';
 
 /** Who writes, and the request's preconditions, as the route layer parsed them. */
@@ -63,7 +63,7 @@ export class UnitOfWork {
   /** Appends one event per entry, in order, in one statement per workspace. */
   async auditMany(entries: AuditEntry[]): Promise<void> {
     const { actor, requestId } = this.context;
-    const byWorkspace = new Map<string, auditRepository.NewAuditEvent[]>();
+    const byWorkspace = new Map<string, auditLog.NewAuditEvent[]>();
     for (const entry of entries) {
       const workspaceId = entry.workspaceId ?? actor.workspaceId;
       const events = byWorkspace.get(workspaceId) ?? [];
@@ -79,7 +79,7 @@ export class UnitOfWork {
       });
       byWorkspace.set(workspaceId, events);
     }
-    for (const events of byWorkspace.values()) await auditRepository.appendMany(this.sql, events);
+    for (const events of byWorkspace.values()) await auditLog.appendMany(this.sql, events);
   }
 }
 

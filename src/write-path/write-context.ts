@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import type { RouteInput } from '../http/route';
 import { requestFingerprint, type WriteContext } from './unit-of-work';
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import pino from 'pino';
 import { allRoutes } from '../../src/routes';
-import { ROLES, can, type Role } from '../../src/modules/auth/roles';
+import { ROLES, can, type Role } from '../../src/core/roles';
 import type { RouteSpec } from '../../src/http/route';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app';
 

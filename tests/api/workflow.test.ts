@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ROLES, type Role } from '../../src/modules/auth/roles';
+import { ROLES, type Role } from '../../src/core/roles';
 import { bearer, startTestApp, type TestApp, type Workspace } from '../helpers/test-app';
 import { ClaimFlow, type Status } from '../helpers/workflow';
 

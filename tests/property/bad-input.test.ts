@@ -20,7 +20,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { z } from 'zod';
 import type { RouteSpec } from '../../src/http/route';
-import { ROLES, type Role } from '../../src/modules/auth/roles';
+import { ROLES, type Role } from '../../src/core/roles';
 import { allRoutes } from '../../src/routes';
 import { bearer, startTestApp, unique, type TestApp } from '../helpers/test-app';
 import {

@@ -1,4 +1,4 @@
-import { canonicalJson, hashAuditEvent, type AuditEventContent } from '../../src/modules/audit/audit-chain';
+import { canonicalJson, hashAuditEvent, type AuditEventContent } from '../../src/write-path/audit-chain';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {

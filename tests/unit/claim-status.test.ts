@@ -1,4 +1,4 @@
-import { AppError } from '../../src/http/errors';
+import { AppError } from '../../src/core/errors';
 import { allowedActions, nextStatus, type WorkflowAction } from '../../src/modules/claims/claim-status';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../src/modules/claims/claims.schemas';
 

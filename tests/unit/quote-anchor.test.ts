@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { createAnchorer, type QuoteInput } from '../../src/modules/claims/quote-anchor';
+import { createAnchorer, type QuoteInput } from '../../src/text/quote-anchor';
 import { demoClaims } from '../../src/modules/demo/demo-data';
 
 const body = readFileSync(join(__dirname, '../../src/modules/demo/article.ar.txt'), 'utf8');

@@ -3,7 +3,7 @@ import { idParams } from '../../http/schemas';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { writeContext } from '../../write-path/write-context';
-import { can } from '../auth/roles';
+import { can } from '../../core/roles';
 import { articleCreate, articleListQuery, articlePage, articleUpdate, articleView, articleWithClaimsView } from './articles.schemas';
 import * as service from './articles.service';
 

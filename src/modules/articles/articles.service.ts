@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Database, Tx } from '../../db/database';
 import type { Sql } from '../../db/sql';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import { z } from 'zod';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../core/roles';
 import * as claimsService from '../claims/claims.service';
 import * as articles from './articles.repository';
 import type { ArticleCreate, ArticleUpdate } from './articles.schemas';

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps';
 import { pageQuery } from '../../http/pagination';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { id, pageOf, timestamp } from '../../http/schemas';
-import { can, ROLES } from '../auth/roles';
+import { can, ROLES } from '../../core/roles';
 import * as service from './audit.service';
 
 export const auditEventsQuery = pageQuery

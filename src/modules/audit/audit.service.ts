@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
-import type { Actor } from '../auth/roles';
-import { hashAuditEvent } from './audit-chain';
+import type { Actor } from '../../core/roles';
+import { hashAuditEvent } from '../../write-path/audit-chain';
+import { contentOf } from '../../write-path/audit-log';
 import * as audit from './audit.repository';
 
 export interface AuditEventView {
@@ -74,7 +75,7 @@ export async function verifyChain(db: Database, workspaceId: string): Promise<Ch
   for (;;) {
     const batch = await audit.batchFrom(db.reader, workspaceId, expectedSeq - 1, BATCH);
     for (const row of batch) {
-      const recomputed = hashAuditEvent(audit.contentOf(row));
+      const recomputed = hashAuditEvent(contentOf(row));
       if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== recomputed) {
         firstBadSeq = Math.min(row.seq, expectedSeq);
         break;

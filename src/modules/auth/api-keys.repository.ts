@@ -1,6 +1,6 @@
 import type { DbClient, Tx } from '../../db/database';
 import { asDate, asDateOrNull, asInt, type Sql } from '../../db/sql';
-import type { Role } from './roles';
+import type { Role } from '../../core/roles';
 
 export interface ApiKeyRow {
   id: string;

@@ -6,7 +6,7 @@ import { sendResource, sendWrite } from '../../http/respond';
 import { id, idParams, pageOf, text, timestamp, version } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import * as service from './api-keys.service';
-import { can, ROLES } from './roles';
+import { can, ROLES } from '../../core/roles';
 
 export const apiKeyCreate = z.strictObject({ name: text(100), role: z.enum(ROLES) });
 

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/database';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import { z } from 'zod';
 import * as apiKeys from './api-keys.repository';
-import type { Actor, Role } from './roles';
+import type { Actor, Role } from '../../core/roles';
 import { hashSecret, newSecret, secretPrefix } from './secrets';
 
 export type ApiKeyView = Omit<apiKeys.ApiKeyRow, 'workspaceId'>;

@@ -1,9 +1,9 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import * as apiKeys from './api-keys.repository';
-import type { Actor, Role } from './roles';
+import type { Actor, Role } from '../../core/roles';
 import { hashSecret } from './secrets';
 
 declare global {

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import type { ClaimStatus } from './claims.schemas';
 
 /**

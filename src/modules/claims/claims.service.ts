@@ -1,11 +1,11 @@
 import type { Database, Tx } from '../../db/database';
 import type { Sql } from '../../db/sql';
-import { AppError, type FieldError } from '../../http/errors';
+import { AppError, type FieldError } from '../../core/errors';
 import { decodeCursor, encodeCursor, type Page } from '../../http/pagination';
 import { searchTerms } from '../../text/fold';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import { z } from 'zod';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../core/roles';
 import * as articlesService from '../articles/articles.service';
 import * as evidenceService from '../evidence/evidence.service';
 import * as reviewsService from '../reviews/reviews.service';
@@ -13,8 +13,8 @@ import { assertPatchTransition, nextStatus, type WorkflowAction } from './claim-
 import * as claims from './claims.repository';
 import type { ClaimCreate, ClaimListQuery, ClaimStatus, ClaimUpdate } from './claims.schemas';
 import { searchTiers } from './claims.search';
-import { extractQuantities } from './quantities';
-import { createAnchorer } from './quote-anchor';
+import { extractQuantities } from '../../text/quantities/index';
+import { createAnchorer } from '../../text/quote-anchor';
 
 export type { ClaimRow, Quote } from './claims.repository';
 

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../app-deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { writeContext } from '../../write-path/write-context';
-import { can } from '../auth/roles';
+import { can } from '../../core/roles';
 import { claimParams, evidenceCreate, evidenceListQuery, evidencePage, evidenceParams, evidenceView } from './evidence.schemas';
 import * as service from './evidence.service';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database';
 import type { Sql } from '../../db/sql';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../core/roles';
 import * as claimsService from '../claims/claims.service';
 import * as sourcesService from '../sources/sources.service';
 import * as evidence from './evidence.repository';

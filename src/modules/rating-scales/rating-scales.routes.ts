@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { writeContext } from '../../write-path/write-context';
-import { can } from '../auth/roles';
+import { can } from '../../core/roles';
 import { ratingScaleDefinition, ratingScaleList, ratingScaleView } from './rating-scales.schemas';
 import * as service from './rating-scales.service';
 

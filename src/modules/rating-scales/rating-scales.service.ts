@@ -1,7 +1,7 @@
 import type { Database, Tx } from '../../db/database';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../core/roles';
 import * as scales from './rating-scales.repository';
 import { DEFAULT_SCALE, type RatingScaleDefinition } from './rating-scales.schemas';
 

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/database';
 import type { Sql } from '../../db/sql';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../core/roles';
 import { allowedActions } from '../claims/claim-status';
 import type { ClaimStatus } from '../claims/claims.schemas';
 import * as claimsService from '../claims/claims.service';

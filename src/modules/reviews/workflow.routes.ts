@@ -4,7 +4,7 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { id } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
-import { can } from '../auth/roles';
+import { can } from '../../core/roles';
 import * as claimsService from '../claims/claims.service';
 import { claimBatchView, CLAIM_STATUSES, claimView } from '../claims/claims.schemas';
 import { claimParams, noBody, reviewCreate, reviewList, reviewParams, reviewPublish, reviewReject, reviewView } from './reviews.schemas';

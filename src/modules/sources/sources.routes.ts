@@ -3,7 +3,7 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { idParams } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
-import { can } from '../auth/roles';
+import { can } from '../../core/roles';
 import { sourceCreate, sourceListQuery, sourcePage, sourceUpdate, sourceView } from './sources.schemas';
 import * as service from './sources.service';
 

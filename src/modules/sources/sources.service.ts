@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../core/roles';
 import * as evidenceService from '../evidence/evidence.service';
 import * as sources from './sources.repository';
 import type { SourceCreate, SourceUpdate } from './sources.schemas';

@@ -4,7 +4,7 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { id, idParams, text, timestamp, version } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
-import { can, ROLES } from '../auth/roles';
+import { can, ROLES } from '../../core/roles';
 import * as service from './workspaces.service';
 
 export const workspaceCreate = z.strictObject({ name: text(200) });

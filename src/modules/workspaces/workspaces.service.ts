@@ -1,8 +1,8 @@
 import type { Database, Tx } from '../../db/database';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import * as apiKeysService from '../auth/api-keys.service';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../core/roles';
 import * as workspaces from './workspaces.repository';
 
 export type { WorkspaceRow } from './workspaces.repository';
