@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { extractQuantities, type Quantity } from '../../src/text/quantities/index';
+import { extractQuantities, type Quantity } from '../../src/text/quantities';
 
 const money = (text: string, value: number, unit: string, range?: [number, number]): Quantity => ({
   text, value, unit, kind: 'money', ...(range ? { low: range[0], high: range[1] } : {}),
