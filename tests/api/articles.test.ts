@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { bearer, startTestApp, unique, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, unique, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-let ws: Workspace;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ws = await t.newWorkspace();
-});
-afterAll(() => t.close());
+const { t, ws } = useTestApp();
 
 function articleBody(overrides: Record<string, unknown> = {}) {
   return {

@@ -1,12 +1,7 @@
 import request from 'supertest';
-import { bearer, onPostgres, startTestApp, unique, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, onPostgres, unique, useTestApp, type Workspace } from '../helpers/test-app';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const { t } = useTestApp({ workspace: false });
 
 const article = () => ({ url: `https://example.org/${unique()}`, title: 'صفقة', language: 'ar', body: 'نص' });
 

@@ -1,14 +1,7 @@
 import request from 'supertest';
-import { bearer, startTestApp, unique, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, unique, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-let ws: Workspace;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ws = await t.newWorkspace();
-});
-afterAll(() => t.close());
+const { t, ws } = useTestApp();
 
 // An emoji (two UTF-16 units, one code point) before the quote: offsets must count code points.
 const BODY = '😀 قال علييف إن بلاده عقدت صفقة مع إسرائيل بقيمة 5 مليار دولار. وتزود أذربيجان إسرائيل بثلثي النفط. صفقة أخرى.';

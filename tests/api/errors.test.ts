@@ -1,14 +1,7 @@
 import request from 'supertest';
-import { bearer, startTestApp, unique, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, startTestApp, unique, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-let ws: Workspace;
-
-beforeAll(async () => {
-  t = await startTestApp({ BODY_LIMIT: '2kb' });
-  ws = await t.newWorkspace();
-});
-afterAll(() => t.close());
+const { t, ws } = useTestApp({ env: { BODY_LIMIT: '2kb' } });
 
 /** Every error is an RFC 9457 problem body, without a stack trace. */
 function expectProblem(res: request.Response, status: number) {

@@ -1,11 +1,7 @@
 import request from 'supertest';
-import { bearer, startTestApp, type TestApp } from '../helpers/test-app';
+import { bearer, startTestApp, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const { t } = useTestApp({ workspace: false });
 
 describe('operations endpoints', () => {
   it('GET /healthz answers without a key', async () => {

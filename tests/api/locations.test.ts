@@ -1,11 +1,7 @@
 import request from 'supertest';
-import { bearer, startTestApp, unique, type TestApp } from '../helpers/test-app';
+import { bearer, unique, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const { t } = useTestApp({ workspace: false });
 
 describe('Location of every 201', () => {
   it('names a resource that GET answers, with the same id', async () => {

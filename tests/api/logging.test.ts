@@ -2,13 +2,9 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { buildApp } from '../../src/app';
 import { createLogger } from '../../src/logger';
-import { bearer, startTestApp, type TestApp } from '../helpers/test-app';
+import { bearer, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const { t } = useTestApp({ workspace: false });
 
 describe('request logs', () => {
   it('carry the request id and never the API key', async () => {

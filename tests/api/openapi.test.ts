@@ -6,16 +6,14 @@ import { buildOpenApiDocument, PUBLIC_ENDPOINTS, toOpenApiPath, type OpenApiDocu
 import { allRoutes } from '../../src/routes';
 import { checkRecordedResponses, servedDocument } from '../helpers/openapi-check';
 import { recordedResponses, type RecordedResponse } from '../helpers/response-recorder';
-import { bearer, startTestApp, unique, type TestApp } from '../helpers/test-app';
+import { bearer, unique, useTestApp, type TestApp } from '../helpers/test-app';
 
-let t: TestApp;
+const { t } = useTestApp({ workspace: false });
 let served: OpenApiDocument;
 
 beforeAll(async () => {
-  t = await startTestApp();
   served = (await request(t.app).get('/v1/openapi.json').expect(200)).body;
 });
-afterAll(() => t.close());
 
 const routes = () => allRoutes({ db: null as never, config: null as never, logger: pino({ level: 'silent' }) });
 

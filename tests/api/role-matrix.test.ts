@@ -3,7 +3,7 @@ import pino from 'pino';
 import { allRoutes } from '../../src/routes';
 import { ROLES, can, type Role } from '../../src/core/roles';
 import type { RouteSpec } from '../../src/http/route';
-import { bearer, startTestApp, type TestApp } from '../helpers/test-app';
+import { bearer, useTestApp } from '../helpers/test-app';
 
 /**
  * Who may call what, as DESIGN §5 and §8 say. Every served route must appear here, so a new
@@ -52,18 +52,16 @@ const policy: Record<string, keyof typeof can> = {
 };
 
 const missingId = '0190a0a0-0000-7000-8000-000000000000';
-let t: TestApp;
+const { t } = useTestApp({ workspace: false });
 const keys = {} as Record<Role, string>;
 
 beforeAll(async () => {
   // Keys of the first workspace: the only one whose admin may create workspaces.
-  t = await startTestApp();
   for (const role of ROLES) {
     const res = await request(t.app).post('/v1/api-keys').set(bearer(t.firstAdminKey)).send({ name: role, role }).expect(201);
     keys[role] = res.body.secret;
   }
 });
-afterAll(() => t.close());
 
 const routes: RouteSpec[] = allRoutes({ db: null as never, config: null as never, logger: pino({ level: 'silent' }) });
 const label = (route: RouteSpec) => `${route.method.toUpperCase()} ${route.path}`;

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { MAX_MATCHES, searchTiers } from '../../src/modules/claims/claims.search';
-import { bearer, startTestApp, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-let ws: Workspace;
+const { t, ws } = useTestApp();
 const ids: Record<string, string> = {};
 
 const claims = {
@@ -15,13 +14,10 @@ const claims = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
-  ws = await t.newWorkspace();
   for (const [name, text] of Object.entries(claims)) {
     ids[name] = (await request(t.app).post('/v1/claims').set(bearer(ws.keys.checker)).send({ text, language: 'ar' }).expect(201)).body.id;
   }
 });
-afterAll(() => t.close());
 
 async function search(q: string): Promise<string[]> {
   const res = await request(t.app).get('/v1/claims').query({ q }).set(bearer(ws.keys.viewer)).expect(200);

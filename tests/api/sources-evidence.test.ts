@@ -1,14 +1,7 @@
 import request from 'supertest';
-import { bearer, startTestApp, unique, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, unique, useTestApp } from '../helpers/test-app';
 
-let t: TestApp;
-let ws: Workspace;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ws = await t.newWorkspace();
-});
-afterAll(() => t.close());
+const { t, ws } = useTestApp();
 
 const sourceBody = (overrides: Record<string, unknown> = {}) => ({
   url: `https://www.haaretz.com/${unique()}`,

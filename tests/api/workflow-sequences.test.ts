@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { bearer, startTestApp, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, useTestApp } from '../helpers/test-app';
 import { ClaimFlow, type Status } from '../helpers/workflow';
 
-let t: TestApp;
-let ws: Workspace;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ws = await t.newWorkspace();
-});
-afterAll(() => t.close());
+const { t, ws } = useTestApp();
 
 const starts: Status[] = ['unverified', 'in_review', 'pending_approval', 'published'];
 

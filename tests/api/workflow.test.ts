@@ -1,16 +1,9 @@
 import request from 'supertest';
 import { ROLES, type Role } from '../../src/core/roles';
-import { bearer, startTestApp, type TestApp, type Workspace } from '../helpers/test-app';
+import { bearer, useTestApp } from '../helpers/test-app';
 import { ClaimFlow, type Status } from '../helpers/workflow';
 
-let t: TestApp;
-let ws: Workspace;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  ws = await t.newWorkspace();
-});
-afterAll(() => t.close());
+const { t, ws } = useTestApp();
 
 const flow = () => new ClaimFlow(t.app, ws);
 

@@ -130,3 +130,38 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+export interface UseTestAppOptions {
+  /** Configuration variables for this file's app, as for `startTestApp`. */
+  env?: Record<string, string>;
+  /** Create `ws`, a workspace with a key for every role (default true). */
+  workspace?: boolean;
+}
+
+/**
+ * The usual setup of an API test file, at its top level: `beforeAll` starts a test app (and a
+ * workspace), `afterAll` closes it.
+ *
+ *     const { t, ws } = useTestApp();
+ *     const { t } = useTestApp({ workspace: false, env: { BODY_LIMIT: '2kb' } });
+ *
+ * `t` and `ws` are returned empty and filled in by the `beforeAll` (the app's and workspace's
+ * fields are copied into them), so they may be destructured at the top of a file and read in
+ * tests and hooks, but not while the file's tests are being collected. Hooks a file adds after
+ * this call run after the app has started, and before it closes.
+ */
+export function useTestApp(options?: UseTestAppOptions & { workspace?: true }): { readonly t: TestApp; readonly ws: Workspace };
+export function useTestApp(options: UseTestAppOptions & { workspace: false }): { readonly t: TestApp };
+export function useTestApp({ env = {}, workspace = true }: UseTestAppOptions = {}): { readonly t: TestApp; readonly ws?: Workspace } {
+  const t = {} as TestApp;
+  const ws = {} as Workspace;
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(env);
+    Object.assign(t, started);
+    if (workspace) Object.assign(ws, await started.newWorkspace());
+  });
+  // Closes what did start, so a failed start is reported as itself, not as a failed close.
+  afterAll(() => started?.close());
+  return workspace ? { t, ws } : { t };
+}
