@@ -18,6 +18,26 @@ const storableYears = { message: 'must fall between the years 0001 and 9999 (UTC
 export const timestamp = z.iso.datetime({ offset: true }).refine(inStorableYears, storableYears);
 /** An RFC 3339 full date, e.g. 2018-10-24. */
 export const calendarDate = z.iso.date().refine(inStorableYears, storableYears);
+/**
+ * A timestamp in a response view: RFC 3339 in the JSON (and the OpenAPI document), a `Date` in
+ * the value a service returns (see `Served`). The brand exists only for the compiler.
+ */
+export const timestampOut = timestamp.brand<'Timestamp'>();
+
+/**
+ * The value a service returns for a response view `S`: `z.output<S>` with its timestamps as
+ * `Date`s (JSON writes them as RFC 3339). Deriving service types from the view schemas lets the
+ * compiler catch drift between what a service returns and what the OpenAPI document says.
+ * @example export type ClaimView = Served<typeof claimView>;
+ */
+export type Served<S extends z.ZodType> = DatesIn<z.output<S>>;
+type DatesIn<T> = T extends string & z.$brand<'Timestamp'>
+  ? Date
+  : T extends readonly (infer U)[]
+    ? DatesIn<U>[]
+    : T extends object
+      ? { [K in keyof T]: DatesIn<T[K]> }
+      : T;
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Response views: a resource's integer version, the value of its `ETag`. */

@@ -55,6 +55,28 @@ export class UnitOfWork {
     if (this.context.ifMatch !== current) throw AppError.preconditionFailed(current);
   }
 
+  /**
+   * The sequence of every PATCH, DELETE and workflow action: the live row or 404, If-Match
+   * checked against its version (428, 412), then `write`, a version-conditional change whose
+   * null or false means another write got there first since the read (412).
+   * @example const { current, written } = await uow.changeVersioned('source', id,
+   *   () => sources.findActive(uow.tx, workspaceId, id),
+   *   (current) => sources.updateIfVersion(uow.tx, workspaceId, id, current.version, data));
+   */
+  async changeVersioned<Row extends { version: number }, Written>(
+    entity: string,
+    id: string,
+    find: () => Promise<Row | null | undefined>,
+    write: (current: Row) => Promise<Written | null | false>,
+  ): Promise<{ current: Row; written: Written }> {
+    const current = await find();
+    if (!current) throw AppError.notFound(entity, id);
+    this.expectVersion(current.version);
+    const written = await write(current);
+    if (written === null || written === false) throw AppError.preconditionFailed();
+    return { current, written };
+  }
+
   /** Appends the audit event for this change, in this transaction. */
   async audit(entry: AuditEntry): Promise<void> {
     await this.auditMany([entry]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, id, languageTag, pageOf, text, timestamp, version } from '../../http/schemas';
+import { httpUrl, id, languageTag, pageOf, text, timestamp, timestampOut, version } from '../../http/schemas';
 import { pageQuery } from '../../http/pagination';
 import { claimView } from '../claims/claims.schemas';
 
@@ -29,11 +29,11 @@ export const articleSummaryView = z
     title: z.string(),
     publisher: z.string().nullable(),
     language: z.string(),
-    publishedAt: timestamp.nullable(),
+    publishedAt: timestampOut.nullable(),
     bodySha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the body (UTF-8), hex'),
     version,
-    createdAt: timestamp,
-    updatedAt: timestamp,
+    createdAt: timestampOut,
+    updatedAt: timestampOut,
   })
   .meta({ id: 'ArticleSummary' });
 

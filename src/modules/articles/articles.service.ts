@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Database, Tx } from '../../db/database';
-import type { Sql } from '../../db/sql';
 import { AppError } from '../../core/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import { z } from 'zod';
 import type { Actor } from '../../core/roles';
-import * as claimsService from '../claims/claims.service';
+import * as claims from '../claims/claims.repository';
+import { presentClaim, type ClaimView } from '../claims/claims.views';
 import * as articles from './articles.repository';
-import type { ArticleCreate, ArticleUpdate } from './articles.schemas';
+import type { ArticleCreate, ArticleUpdate, articleSummaryView, articleView } from './articles.schemas';
+import type { Served } from '../../http/schemas';
 
-export type ArticleView = Omit<articles.ArticleRow, 'workspaceId' | 'deletedAt'>;
-export type ArticleSummary = Omit<ArticleView, 'body'>;
+export type ArticleView = Served<typeof articleView>;
+export type ArticleSummary = Served<typeof articleSummaryView>;
 
 function present<T extends articles.ArticleSummaryRow>(row: T): Omit<T, 'workspaceId' | 'deletedAt'> {
   const { workspaceId: _w, deletedAt: _d, ...view } = row;
@@ -59,15 +60,10 @@ export async function createArticle(db: Database, context: WriteContext, input: 
   });
 }
 
-/** The bodies of the workspace's live articles among `ids` (claims anchor their quotes in them). */
-export async function findArticleBodies(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
-  return articles.findBodies(sql, workspaceId, ids);
-}
-
-export async function getArticle(db: Database, actor: Actor, id: string): Promise<ArticleView & { claims: claimsService.ClaimView[] }> {
+export async function getArticle(db: Database, actor: Actor, id: string): Promise<ArticleView & { claims: ClaimView[] }> {
   const row = await articles.findActive(db.reader, actor.workspaceId, id);
   if (!row) throw AppError.notFound('article', id);
-  return { ...present(row), claims: await claimsService.claimsOfArticle(db, actor.workspaceId, id) };
+  return { ...present(row), claims: (await claims.listForArticle(db.sql, actor.workspaceId, id)).map(presentClaim) };
 }
 
 const cursorSchema = z.object({ id: z.string() });
@@ -81,26 +77,24 @@ export async function listArticles(db: Database, actor: Actor, query: { limit: n
 export async function updateArticle(db: Database, context: WriteContext, id: string, patch: ArticleUpdate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await articles.findActive(uow.tx, workspaceId, id);
-    if (!current) throw AppError.notFound('article', id);
-    uow.expectVersion(current.version);
-    if (patch.url !== undefined && patch.url !== current.url) await assertUrlFree(uow.tx, workspaceId, patch.url, id);
-    const data: Partial<articles.ArticleData> = {};
-    if (patch.url !== undefined) data.url = patch.url;
-    if (patch.title !== undefined) data.title = patch.title;
-    if (patch.publisher !== undefined) data.publisher = patch.publisher;
-    if (patch.language !== undefined) data.language = patch.language;
-    if (patch.publishedAt !== undefined) data.publishedAt = patch.publishedAt ? new Date(patch.publishedAt) : null;
-    if (patch.body !== undefined && patch.body !== current.body) {
-      const quoting = await claimsService.countClaimsOfArticle(uow.tx, workspaceId, id);
-      if (quoting > 0) {
-        throw AppError.unprocessable(`The body cannot change while ${quoting} claims quote it by position; delete or move those claims first.`);
+    const { current, written: updated } = await uow.changeVersioned('article', id, () => articles.findActive(uow.tx, workspaceId, id), async (current) => {
+      if (patch.url !== undefined && patch.url !== current.url) await assertUrlFree(uow.tx, workspaceId, patch.url, id);
+      const data: Partial<articles.ArticleData> = {};
+      if (patch.url !== undefined) data.url = patch.url;
+      if (patch.title !== undefined) data.title = patch.title;
+      if (patch.publisher !== undefined) data.publisher = patch.publisher;
+      if (patch.language !== undefined) data.language = patch.language;
+      if (patch.publishedAt !== undefined) data.publishedAt = patch.publishedAt ? new Date(patch.publishedAt) : null;
+      if (patch.body !== undefined && patch.body !== current.body) {
+        const quoting = await claims.countForArticle(uow.tx, workspaceId, id);
+        if (quoting > 0) {
+          throw AppError.unprocessable(`The body cannot change while ${quoting} claims quote it by position; delete or move those claims first.`);
+        }
+        data.body = patch.body;
+        data.bodySha256 = sha256OfBody(patch.body);
       }
-      data.body = patch.body;
-      data.bodySha256 = sha256OfBody(patch.body);
-    }
-    const updated = await articles.updateIfVersion(uow.tx, workspaceId, id, current.version, data);
-    if (!updated) throw AppError.preconditionFailed();
+      return articles.updateIfVersion(uow.tx, workspaceId, id, current.version, data);
+    });
     const view = present(updated);
     await uow.audit({ action: 'article.update', entityType: 'article', entityId: id, before: present(current), after: view });
     return { status: 200, body: view, version: updated.version };
@@ -110,11 +104,12 @@ export async function updateArticle(db: Database, context: WriteContext, id: str
 export async function deleteArticle(db: Database, context: WriteContext, id: string): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await articles.findActive(uow.tx, workspaceId, id);
-    if (!current) throw AppError.notFound('article', id);
-    uow.expectVersion(current.version);
-    const deleted = await articles.updateIfVersion(uow.tx, workspaceId, id, current.version, { deletedAt: new Date() });
-    if (!deleted) throw AppError.preconditionFailed();
+    const { current } = await uow.changeVersioned(
+      'article',
+      id,
+      () => articles.findActive(uow.tx, workspaceId, id),
+      (current) => articles.updateIfVersion(uow.tx, workspaceId, id, current.version, { deletedAt: new Date() }),
+    );
     await uow.audit({ action: 'article.delete', entityType: 'article', entityId: id, before: present(current), after: null });
     return { status: 204 };
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination';
-import { calendarDate, id, languageTag, pageOf, text, timestamp, version } from '../../http/schemas';
+import { calendarDate, id, languageTag, pageOf, text, timestamp, timestampOut, version } from '../../http/schemas';
 import { evidenceView } from '../evidence/evidence.schemas';
 import { ratingKey } from '../rating-scales/rating-scales.schemas';
 import { reviewView } from '../reviews/reviews.schemas';
@@ -106,14 +106,14 @@ export const claimView = z
     text: z.string(),
     language: z.string(),
     claimant: z.string().nullable(),
-    claimDate: timestamp.nullable(),
+    claimDate: timestampOut.nullable(),
     quote: quoteView.nullable(),
     quantities: z.array(quantityView),
     status: z.enum(CLAIM_STATUSES),
     verdict: z.string().nullable().describe("A rating of the workspace's rating scale, once a review is published"),
     version,
-    createdAt: timestamp,
-    updatedAt: timestamp,
+    createdAt: timestampOut,
+    updatedAt: timestampOut,
     tags: z.array(z.string()),
   })
   .meta({ id: 'Claim' });

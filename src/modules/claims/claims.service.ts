@@ -6,36 +6,23 @@ import { searchTerms } from '../../text/fold';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import { z } from 'zod';
 import type { Actor } from '../../core/roles';
-import * as articlesService from '../articles/articles.service';
-import * as evidenceService from '../evidence/evidence.service';
-import * as reviewsService from '../reviews/reviews.service';
+import * as articles from '../articles/articles.repository';
+import * as evidence from '../evidence/evidence.repository';
+import { presentEvidence } from '../evidence/evidence.views';
+import * as reviews from '../reviews/reviews.repository';
+import { presentReview } from '../reviews/reviews.views';
 import { assertPatchTransition, nextStatus, type WorkflowAction } from './claim-status';
 import * as claims from './claims.repository';
 import type { ClaimCreate, ClaimListQuery, ClaimStatus, ClaimUpdate } from './claims.schemas';
 import { searchTiers } from './claims.search';
-import { extractQuantities } from '../../text/quantities/index';
+import { extractQuantities } from '../../text/quantities';
 import { createAnchorer } from '../../text/quote-anchor';
+import { presentClaim, type ClaimView } from './claims.views';
 
-export type { ClaimRow, Quote } from './claims.repository';
-
-export type ClaimView = Omit<claims.ClaimRow, 'workspaceId'>;
-
-export function presentClaim(row: claims.ClaimRow): ClaimView {
-  const { workspaceId: _workspaceId, ...view } = row;
-  return view;
-}
-
-export async function claimsOfArticle(db: Database, workspaceId: string, articleId: string): Promise<ClaimView[]> {
-  return (await claims.listForArticle(db.sql, workspaceId, articleId)).map(presentClaim);
-}
+export type { ClaimView };
 
 export async function countClaimsInWorkspace(db: Database['reader'] | Tx, workspaceId: string): Promise<number> {
   return claims.countInWorkspace(db, workspaceId);
-}
-
-/** How many live claims are taken from an article (its body may not change under their quotes). */
-export async function countClaimsOfArticle(tx: Tx, workspaceId: string, articleId: string): Promise<number> {
-  return claims.countForArticle(tx, workspaceId, articleId);
 }
 
 /** What a claim is searched by: its text, claimant and quote, folded (DESIGN §5). */
@@ -69,7 +56,7 @@ class ArticleTexts {
   /** Loads the articles of many claims at once (a batch quotes hundreds of articles). */
   async preload(articleIds: Iterable<string>): Promise<void> {
     const missing = [...new Set(articleIds)].filter((id) => !this.anchorers.has(id));
-    const bodies = await articlesService.findArticleBodies(this.sql, this.workspaceId, missing);
+    const bodies = await articles.findBodies(this.sql, this.workspaceId, missing);
     for (const id of missing) {
       const body = bodies.get(id);
       this.anchorers.set(id, body === undefined ? null : createAnchorer(body));
@@ -191,14 +178,14 @@ export async function createClaims(db: Database, context: WriteContext, inputs: 
 /** A claim with its evidence and verdict history, read in one statement. */
 export async function getClaim(db: Database, actor: Actor, id: string) {
   const found = await claims.findActiveWith(db.sql, actor.workspaceId, id, {
-    evidence: evidenceService.evidenceColumn(db.sql, 'c'),
-    verdictHistory: reviewsService.verdictHistoryColumn(db.sql, 'c'),
+    evidence: evidence.evidenceColumn(db.sql, 'c'),
+    verdictHistory: reviews.historyColumn(db.sql, 'c'),
   });
   if (!found) throw AppError.notFound('claim', id);
   return {
     ...presentClaim(found.row),
-    evidence: evidenceService.evidenceOf(found.extra.evidence),
-    verdictHistory: reviewsService.verdictHistoryOf(found.extra.verdictHistory),
+    evidence: evidence.fromColumn(found.extra.evidence).map(presentEvidence),
+    verdictHistory: reviews.fromColumn(found.extra.verdictHistory).map(presentReview),
   };
 }
 
@@ -212,39 +199,37 @@ export async function requireClaim(sql: Sql, workspaceId: string, id: string): P
 export async function updateClaim(db: Database, context: WriteContext, id: string, patch: ClaimUpdate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await claims.findActive(uow.sql, workspaceId, id);
-    if (!current) throw AppError.notFound('claim', id);
-    uow.expectVersion(current.version);
-    if (patch.status !== undefined) assertPatchTransition(current.status as ClaimStatus, patch.status);
+    const { current, written: updated } = await uow.changeVersioned('claim', id, () => claims.findActive(uow.sql, workspaceId, id), async (current) => {
+      if (patch.status !== undefined) assertPatchTransition(current.status as ClaimStatus, patch.status);
 
-    const textChanged = patch.text !== undefined || patch.quote !== undefined || patch.articleId !== undefined;
-    const shape: ClaimShape = {
-      text: patch.text ?? current.text,
-      language: patch.language ?? current.language,
-      claimant: patch.claimant !== undefined ? patch.claimant : current.claimant,
-      claimDate: patch.claimDate !== undefined ? toDate(patch.claimDate) : current.claimDate,
-      articleId: patch.articleId !== undefined ? patch.articleId : current.articleId,
-      // Moving a claim to another article drops a quote that was not re-sent: it quoted the old one.
-      quote: patch.quote !== undefined ? patch.quote : patch.articleId !== undefined && patch.articleId !== current.articleId ? null : current.quote,
-      // Quantities follow the text unless sent (DESIGN §3: extracted when the client sends none).
-      quantities: patch.quantities ?? (textChanged ? undefined : current.quantities),
-      tags: patch.tags ?? current.tags,
-    };
-    // Only a new quote or article is anchored again: an edit of tags must not fail because the
-    // article was deleted since.
-    const reanchor = patch.quote !== undefined || patch.articleId !== undefined;
-    const resolved = await resolveClaim(new ArticleTexts(uow.sql, workspaceId), shape, reanchor);
-    if ('errors' in resolved) {
-      throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
-    }
-    const newTags = [...new Set(resolved.data.tags)].sort();
-    const updated = await claims.updateIfVersion(uow.sql, workspaceId, id, current.version, {
-      ...resolved.data,
-      // Tags are rewritten only when they change (current.tags is sorted and unique).
-      tags: newTags.join('\n') === current.tags.join('\n') ? undefined : newTags,
-      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      const textChanged = patch.text !== undefined || patch.quote !== undefined || patch.articleId !== undefined;
+      const shape: ClaimShape = {
+        text: patch.text ?? current.text,
+        language: patch.language ?? current.language,
+        claimant: patch.claimant !== undefined ? patch.claimant : current.claimant,
+        claimDate: patch.claimDate !== undefined ? toDate(patch.claimDate) : current.claimDate,
+        articleId: patch.articleId !== undefined ? patch.articleId : current.articleId,
+        // Moving a claim to another article drops a quote that was not re-sent: it quoted the old one.
+        quote: patch.quote !== undefined ? patch.quote : patch.articleId !== undefined && patch.articleId !== current.articleId ? null : current.quote,
+        // Quantities follow the text unless sent (DESIGN §3: extracted when the client sends none).
+        quantities: patch.quantities ?? (textChanged ? undefined : current.quantities),
+        tags: patch.tags ?? current.tags,
+      };
+      // Only a new quote or article is anchored again: an edit of tags must not fail because the
+      // article was deleted since.
+      const reanchor = patch.quote !== undefined || patch.articleId !== undefined;
+      const resolved = await resolveClaim(new ArticleTexts(uow.sql, workspaceId), shape, reanchor);
+      if ('errors' in resolved) {
+        throw AppError.unprocessable('The claim does not fit its article.', resolved.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
+      }
+      const newTags = [...new Set(resolved.data.tags)].sort();
+      return claims.updateIfVersion(uow.sql, workspaceId, id, current.version, {
+        ...resolved.data,
+        // Tags are rewritten only when they change (current.tags is sorted and unique).
+        tags: newTags.join('\n') === current.tags.join('\n') ? undefined : newTags,
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+      });
     });
-    if (!updated) throw AppError.preconditionFailed();
     const view = presentClaim(updated);
     await uow.audit({ action: 'claim.update', entityType: 'claim', entityId: id, before: presentClaim(current), after: view });
     return { status: 200, body: view, version: updated.version };
@@ -254,11 +239,12 @@ export async function updateClaim(db: Database, context: WriteContext, id: strin
 export async function deleteClaim(db: Database, context: WriteContext, id: string): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await claims.findActive(uow.sql, workspaceId, id);
-    if (!current) throw AppError.notFound('claim', id);
-    uow.expectVersion(current.version);
-    const deleted = await claims.updateIfVersion(uow.sql, workspaceId, id, current.version, { deletedAt: new Date() });
-    if (!deleted) throw AppError.preconditionFailed();
+    const { current } = await uow.changeVersioned(
+      'claim',
+      id,
+      () => claims.findActive(uow.sql, workspaceId, id),
+      (current) => claims.updateIfVersion(uow.sql, workspaceId, id, current.version, { deletedAt: new Date() }),
+    );
     await uow.audit({ action: 'claim.delete', entityType: 'claim', entityId: id, before: presentClaim(current), after: null });
     return { status: 204 };
   });
@@ -322,15 +308,16 @@ export async function transitionClaim(
   options: { verdict?: string } = {},
 ): Promise<ClaimView> {
   const workspaceId = uow.actor.workspaceId;
-  const current = await claims.findActive(uow.sql, workspaceId, claimId);
-  if (!current) throw AppError.notFound('claim', claimId);
-  uow.expectVersion(current.version);
-  const status = nextStatus(current.status as ClaimStatus, action);
-  const updated = await claims.updateIfVersion(uow.sql, workspaceId, claimId, current.version, {
-    status,
-    ...(options.verdict !== undefined ? { verdict: options.verdict } : {}),
-  });
-  if (!updated) throw AppError.preconditionFailed();
+  const { current, written: updated } = await uow.changeVersioned(
+    'claim',
+    claimId,
+    () => claims.findActive(uow.sql, workspaceId, claimId),
+    (current) =>
+      claims.updateIfVersion(uow.sql, workspaceId, claimId, current.version, {
+        status: nextStatus(current.status as ClaimStatus, action),
+        ...(options.verdict !== undefined ? { verdict: options.verdict } : {}),
+      }),
+  );
   const view = presentClaim(updated);
   await uow.audit({ action: `claim.${action}`, entityType: 'claim', entityId: claimId, before: presentClaim(current), after: view });
   return view;

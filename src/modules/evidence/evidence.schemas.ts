@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination';
-import { id, pageOf, timestamp, version } from '../../http/schemas';
+import { id, pageOf, timestampOut, version } from '../../http/schemas';
 import { SOURCE_KINDS } from '../sources/sources.schemas';
 
 export const STANCES = ['supports', 'refutes', 'context'] as const;
@@ -29,7 +29,7 @@ export const evidenceView = z
     note: z.string().nullable(),
     createdById: id.nullable().describe('The API key that linked it; null when claimtrack did'),
     version,
-    createdAt: timestamp,
+    createdAt: timestampOut,
     source: z.strictObject({
       id,
       url: z.string(),

@@ -1,39 +1,17 @@
 import { z } from 'zod';
-import type { Database, Tx } from '../../db/database';
-import type { Sql } from '../../db/sql';
+import type { Database } from '../../db/database';
 import { AppError } from '../../core/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../../core/roles';
 import * as claimsService from '../claims/claims.service';
-import * as sourcesService from '../sources/sources.service';
+import * as sources from '../sources/sources.repository';
 import * as evidence from './evidence.repository';
+import { presentEvidence, type EvidenceView } from './evidence.views';
 import type { EvidenceCreate } from './evidence.schemas';
 
-export type EvidenceView = Omit<evidence.EvidenceRow, 'workspaceId'>;
-
-function present(row: evidence.EvidenceRow): EvidenceView {
-  const { workspaceId: _w, ...view } = row;
-  return view;
-}
-
-/** A claim's evidence as a column of a claim query (`claim` names the claim row), read by `evidenceOf`. */
-export function evidenceColumn(sql: Sql, claim: string): string {
-  return evidence.evidenceColumn(sql, claim);
-}
-
-export function evidenceOf(column: unknown): EvidenceView[] {
-  return evidence.fromColumn(column).map(present);
-}
-
-/** A verdict needs evidence (DESIGN §4): how many links the claim has. */
-export async function countEvidenceOfClaim(tx: Tx, claimId: string): Promise<number> {
-  return evidence.countForClaim(tx, claimId);
-}
-
-export async function countEvidenceOfSource(tx: Tx, sourceId: string): Promise<number> {
-  return evidence.countForSource(tx, sourceId);
-}
+export type { EvidenceView };
+const present = presentEvidence;
 
 const cursorSchema = z.object({ id: z.string() });
 
@@ -54,7 +32,7 @@ export async function getEvidence(db: Database, actor: Actor, claimId: string, i
 export async function linkEvidence(uow: UnitOfWork, claimId: string, input: EvidenceCreate): Promise<EvidenceView> {
   const workspaceId = uow.actor.workspaceId;
   await claimsService.requireClaim(uow.sql, workspaceId, claimId);
-  await sourcesService.requireSource(uow.tx, workspaceId, input.sourceId);
+  if (!(await sources.findActive(uow.tx, workspaceId, input.sourceId))) throw AppError.notFound('source', input.sourceId);
   const existing = await evidence.findLink(uow.tx, claimId, input.sourceId, input.stance);
   if (existing) throw AppError.conflict(`This source is already linked to the claim as ${input.stance}.`, { existingId: existing.id });
   const row = await evidence.insert(uow.tx, workspaceId, {
@@ -79,10 +57,12 @@ export async function addEvidence(db: Database, context: WriteContext, claimId: 
 
 export async function removeEvidence(db: Database, context: WriteContext, claimId: string, id: string): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
-    const current = await evidence.find(uow.tx, uow.actor.workspaceId, claimId, id);
-    if (!current) throw AppError.notFound('evidence', id);
-    uow.expectVersion(current.version);
-    if (!(await evidence.removeIfVersion(uow.tx, id, current.version))) throw AppError.preconditionFailed();
+    const { current } = await uow.changeVersioned(
+      'evidence',
+      id,
+      () => evidence.find(uow.tx, uow.actor.workspaceId, claimId, id),
+      (current) => evidence.removeIfVersion(uow.tx, id, current.version),
+    );
     await uow.audit({ action: 'evidence.delete', entityType: 'evidence', entityId: id, before: present(current), after: null });
     return { status: 204 };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageTag, timestamp, version } from '../../http/schemas';
+import { languageTag, timestampOut, version } from '../../http/schemas';
 
 export const ratingKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a rating key is snake_case, such as mostly_false');
 
@@ -53,7 +53,7 @@ export const ratingScaleView = z
   .strictObject({
     ...scaleFields,
     version: version.describe('Version 1 is the default scale'),
-    createdAt: timestamp.nullable(),
+    createdAt: timestampOut.nullable(),
     createdBy: z.string().nullable().describe('API key id; null for the default scale'),
   })
   .meta({ id: 'RatingScale' });

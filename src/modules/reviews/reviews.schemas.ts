@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, text, timestamp, version } from '../../http/schemas';
+import { id, text, timestampOut, version } from '../../http/schemas';
 import { ratingKey } from '../rating-scales/rating-scales.schemas';
 
 export const REVIEW_STATES = ['proposed', 'published', 'rejected', 'superseded'] as const;
@@ -42,8 +42,8 @@ export const reviewView = z
     decisionNote: z.string().nullable(),
     correctionNote: z.string().nullable(),
     version,
-    createdAt: timestamp,
-    decidedAt: timestamp.nullable(),
+    createdAt: timestampOut,
+    decidedAt: timestampOut.nullable(),
   })
   .meta({ id: 'Review' });
 

@@ -1,50 +1,19 @@
 import type { Database } from '../../db/database';
-import type { Sql } from '../../db/sql';
 import { AppError } from '../../core/errors';
 import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../../core/roles';
 import { allowedActions } from '../claims/claim-status';
 import type { ClaimStatus } from '../claims/claims.schemas';
 import * as claimsService from '../claims/claims.service';
-import * as evidenceService from '../evidence/evidence.service';
+import * as evidence from '../evidence/evidence.repository';
 import * as scalesService from '../rating-scales/rating-scales.service';
 import * as workspacesService from '../workspaces/workspaces.service';
 import * as reviews from './reviews.repository';
+import { presentReview, type ReviewView } from './reviews.views';
 import type { ReviewCreate, ReviewPublish, ReviewReject } from './reviews.schemas';
 
-export interface ReviewView {
-  id: string;
-  claimId: string;
-  rating: string;
-  summary: string;
-  scaleVersion: number;
-  state: string;
-  proposedBy: string;
-  decidedBy: string | null;
-  decisionNote: string | null;
-  correctionNote: string | null;
-  version: number;
-  createdAt: Date;
-  decidedAt: Date | null;
-}
-
-function present(row: reviews.ReviewRow): ReviewView {
-  return {
-    id: row.id,
-    claimId: row.claimId,
-    rating: row.rating,
-    summary: row.summary,
-    scaleVersion: row.scaleVersion,
-    state: row.state,
-    proposedBy: row.proposedById,
-    decidedBy: row.decidedById,
-    decisionNote: row.decisionNote,
-    correctionNote: row.correctionNote,
-    version: row.version,
-    createdAt: row.createdAt,
-    decidedAt: row.decidedAt,
-  };
-}
+export type { ReviewView };
+const present = presentReview;
 
 /** `POST /claims/:id/reviews`: a verdict proposal; moves the claim to pending_approval. */
 export async function proposeReview(db: Database, context: WriteContext, claimId: string, input: ReviewCreate): Promise<WriteResponse & { replayed: boolean }> {
@@ -66,7 +35,7 @@ export async function proposeReview(db: Database, context: WriteContext, claimId
         { path: 'body.rating', message: `use one of: ${scale.ratings.map((r) => r.key).join(', ')}` },
       ]);
     }
-    if (input.rating !== 'unverifiable' && (await evidenceService.countEvidenceOfClaim(uow.tx, claimId)) === 0) {
+    if (input.rating !== 'unverifiable' && (await evidence.countForClaim(uow.tx, claimId)) === 0) {
       throw AppError.unprocessable('A verdict needs evidence: link at least one source to the claim first (only "unverifiable" may stand without).', [
         { path: 'body.rating', message: 'the claim has no evidence' },
       ]);
@@ -176,16 +145,4 @@ export async function getReview(db: Database, actor: Actor, claimId: string, rev
 export async function listReviews(db: Database, actor: Actor, claimId: string): Promise<{ data: ReviewView[]; nextCursor: null }> {
   await claimsService.requireClaim(db.sql, actor.workspaceId, claimId);
   return { data: (await reviews.listForClaim(db.sql, actor.workspaceId, claimId)).map(present), nextCursor: null };
-}
-
-/**
- * Every verdict the claim has had, newest first, with reviewers, dates and correction notes: a
- * column of a claim query (`claim` names the claim row), read by `verdictHistoryOf`.
- */
-export function verdictHistoryColumn(sql: Sql, claim: string): string {
-  return reviews.historyColumn(sql, claim);
-}
-
-export function verdictHistoryOf(column: unknown): ReviewView[] {
-  return reviews.fromColumn(column).map(present);
 }

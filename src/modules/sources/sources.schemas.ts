@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/pagination';
-import { httpUrl, id, pageOf, text, timestamp, version } from '../../http/schemas';
+import { httpUrl, id, pageOf, text, timestamp, timestampOut, version } from '../../http/schemas';
 
 export const SOURCE_KINDS = ['primary_document', 'official_statement', 'dataset', 'news_report', 'expert', 'other'] as const;
 
@@ -31,12 +31,12 @@ export const sourceView = z
     title: z.string(),
     publisher: z.string().nullable(),
     kind: z.enum(SOURCE_KINDS),
-    publishedAt: timestamp.nullable(),
-    accessedAt: timestamp.nullable(),
+    publishedAt: timestampOut.nullable(),
+    accessedAt: timestampOut.nullable(),
     archiveUrl: z.string().nullable(),
     version,
-    createdAt: timestamp,
-    updatedAt: timestamp,
+    createdAt: timestampOut,
+    updatedAt: timestampOut,
   })
   .meta({ id: 'Source' });
 

@@ -4,15 +4,16 @@ import { AppError } from '../../core/errors';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../../core/roles';
-import * as evidenceService from '../evidence/evidence.service';
+import * as evidence from '../evidence/evidence.repository';
 import * as sources from './sources.repository';
-import type { SourceCreate, SourceUpdate } from './sources.schemas';
+import type { SourceCreate, SourceUpdate, sourceView } from './sources.schemas';
+import type { Served } from '../../http/schemas';
 
-export type SourceView = Omit<sources.SourceRow, 'workspaceId' | 'deletedAt'>;
+export type SourceView = Served<typeof sourceView>;
 
 export function presentSource(row: sources.SourceRow): SourceView {
   const { workspaceId: _w, deletedAt: _d, ...view } = row;
-  return view;
+  return view as SourceView;
 }
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
@@ -25,13 +26,6 @@ async function assertUrlFree(tx: Tx, workspaceId: string, url: string, exceptId?
       { existingId: existing.id },
     );
   }
-}
-
-/** A live source of the workspace, or 404 (another workspace's source is 404 too). */
-export async function requireSource(tx: Tx, workspaceId: string, id: string): Promise<SourceView> {
-  const row = await sources.findActive(tx, workspaceId, id);
-  if (!row) throw AppError.notFound('source', id);
-  return presentSource(row);
 }
 
 /** Creates a source inside a unit of work (the API's POST and the demo seed). */
@@ -75,20 +69,18 @@ export async function listSources(db: Database, actor: Actor, query: { limit: nu
 export async function updateSource(db: Database, context: WriteContext, id: string, patch: SourceUpdate): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await sources.findActive(uow.tx, workspaceId, id);
-    if (!current) throw AppError.notFound('source', id);
-    uow.expectVersion(current.version);
-    if (patch.url !== undefined && patch.url !== current.url) await assertUrlFree(uow.tx, workspaceId, patch.url, id);
-    const data: Partial<sources.SourceData> = {};
-    if (patch.url !== undefined) data.url = patch.url;
-    if (patch.title !== undefined) data.title = patch.title;
-    if (patch.publisher !== undefined) data.publisher = patch.publisher;
-    if (patch.kind !== undefined) data.kind = patch.kind;
-    if (patch.publishedAt !== undefined) data.publishedAt = toDate(patch.publishedAt);
-    if (patch.accessedAt !== undefined) data.accessedAt = toDate(patch.accessedAt);
-    if (patch.archiveUrl !== undefined) data.archiveUrl = patch.archiveUrl;
-    const updated = await sources.updateIfVersion(uow.tx, workspaceId, id, current.version, data);
-    if (!updated) throw AppError.preconditionFailed();
+    const { current, written: updated } = await uow.changeVersioned('source', id, () => sources.findActive(uow.tx, workspaceId, id), async (current) => {
+      if (patch.url !== undefined && patch.url !== current.url) await assertUrlFree(uow.tx, workspaceId, patch.url, id);
+      const data: Partial<sources.SourceData> = {};
+      if (patch.url !== undefined) data.url = patch.url;
+      if (patch.title !== undefined) data.title = patch.title;
+      if (patch.publisher !== undefined) data.publisher = patch.publisher;
+      if (patch.kind !== undefined) data.kind = patch.kind;
+      if (patch.publishedAt !== undefined) data.publishedAt = toDate(patch.publishedAt);
+      if (patch.accessedAt !== undefined) data.accessedAt = toDate(patch.accessedAt);
+      if (patch.archiveUrl !== undefined) data.archiveUrl = patch.archiveUrl;
+      return sources.updateIfVersion(uow.tx, workspaceId, id, current.version, data);
+    });
     const view = presentSource(updated);
     await uow.audit({ action: 'source.update', entityType: 'source', entityId: id, before: presentSource(current), after: view });
     return { status: 200, body: view, version: updated.version };
@@ -99,13 +91,11 @@ export async function updateSource(db: Database, context: WriteContext, id: stri
 export async function deleteSource(db: Database, context: WriteContext, id: string): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const workspaceId = uow.actor.workspaceId;
-    const current = await sources.findActive(uow.tx, workspaceId, id);
-    if (!current) throw AppError.notFound('source', id);
-    uow.expectVersion(current.version);
-    const citing = await evidenceService.countEvidenceOfSource(uow.tx, id);
-    if (citing > 0) throw AppError.conflict(`This source is cited by ${citing} evidence links; remove them first.`, { evidenceCount: citing });
-    const deleted = await sources.updateIfVersion(uow.tx, workspaceId, id, current.version, { deletedAt: new Date() });
-    if (!deleted) throw AppError.preconditionFailed();
+    const { current } = await uow.changeVersioned('source', id, () => sources.findActive(uow.tx, workspaceId, id), async (current) => {
+        const citing = await evidence.countForSource(uow.tx, id);
+        if (citing > 0) throw AppError.conflict(`This source is cited by ${citing} evidence links; remove them first.`, { evidenceCount: citing });
+        return sources.updateIfVersion(uow.tx, workspaceId, id, current.version, { deletedAt: new Date() });
+    });
     await uow.audit({ action: 'source.delete', entityType: 'source', entityId: id, before: presentSource(current), after: null });
     return { status: 204 };
   });

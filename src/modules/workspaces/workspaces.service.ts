@@ -74,11 +74,12 @@ export async function updateWorkspace(
   patch: { name?: string; fourEyes?: boolean },
 ): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
-    const current = id === uow.actor.workspaceId ? await workspaces.findById(uow.tx, id) : null;
-    if (!current) throw AppError.notFound('workspace', id);
-    uow.expectVersion(current.version);
-    const updated = await workspaces.updateIfVersion(uow.tx, id, current.version, patch);
-    if (!updated) throw AppError.preconditionFailed();
+    const { current, written: updated } = await uow.changeVersioned(
+      'workspace',
+      id,
+      async () => (id === uow.actor.workspaceId ? workspaces.findById(uow.tx, id) : null),
+      (current) => workspaces.updateIfVersion(uow.tx, id, current.version, patch),
+    );
     await uow.audit({ action: 'workspace.update', entityType: 'workspace', entityId: id, before: current, after: updated });
     return { status: 200, body: updated, version: updated.version };
   });
