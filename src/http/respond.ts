@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
 import type { WriteResponse } from '../write-path/unit-of-work';
+import { etagOf } from './etag';
 
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
+export { etagOf };
+
 
 function matchesIfNoneMatch(req: Request, etag: string): boolean {
   const header = req.get('if-none-match');

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType, z } from 'zod';
 import { AppError } from '../core/errors';
+import { parseIfMatch, type IfMatch } from './etag';
 import { zodToFieldErrors } from './problem';
 import type { Actor, Role } from '../core/roles';
 
@@ -10,8 +11,8 @@ export interface RouteInput<P, Q, B> {
   query: Q;
   body: B;
   actor: Actor;
-  /** The version named by If-Match, on routes that require it. */
-  ifMatch: number | undefined;
+  /** If-Match, parsed, on routes that require it. */
+  ifMatch: IfMatch | undefined;
   requestId: string;
   idempotencyKey: string | undefined;
   req: Request;
@@ -62,16 +63,6 @@ export function defineRoute<PS extends ZodType | undefined = undefined, QS exten
   return spec as unknown as RouteSpec;
 }
 
-/** Parses `"7"`, `W/"7"` (and a list: the first that parses) into a version number. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (!header) return undefined;
-  for (const tag of header.split(',')) {
-    const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(tag);
-    if (match) return Number(match[1]);
-  }
-  return undefined;
-}
-
 /** NUL and lone surrogates: PostgreSQL refuses the first and would silently mangle the second. */
 // eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
@@ -118,7 +109,7 @@ export function routeHandler(spec: RouteSpec): RequestHandler {
     if (spec.roles !== 'public' && (!actor || !spec.roles.includes(actor.role))) {
       throw AppError.forbidden(`${spec.method.toUpperCase()} ${spec.path} needs one of the roles: ${(spec.roles as readonly Role[]).join(', ')}.`);
     }
-    let ifMatch: number | undefined;
+    let ifMatch: IfMatch | undefined;
     if (spec.ifMatch) {
       ifMatch = parseIfMatch(req.get('if-match'));
       if (ifMatch === undefined) throw AppError.preconditionRequired();

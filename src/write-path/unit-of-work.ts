@@ -2,6 +2,7 @@ import type { Database, Tx } from '../db/database';
 import type { Sql } from '../db/sql';
 import { plainJson } from '../db/json';
 import { AppError } from '../core/errors';
+import { ifMatchAllows, type IfMatch } from '../http/etag';
 import { canonicalJson, sha256Hex } from './audit-chain';
 import * as auditLog from './audit-log';
 import type { Actor } from '../core/roles';
@@ -11,8 +12,8 @@ import * as idempotency from './idempotency.repository';
 export interface WriteContext {
   actor: Actor;
   requestId: string;
-  /** The version named by If-Match, on routes that require it. */
-  ifMatch?: number;
+  /** If-Match, on routes that require it. */
+  ifMatch?: IfMatch;
   /** `Idempotency-Key` of a POST, with a fingerprint of the request it came with. */
   idempotency?: { key: string; fingerprint: string };
 }
@@ -49,10 +50,10 @@ export class UnitOfWork {
     return this.context.actor;
   }
 
-  /** 412 unless If-Match names `current`. Pair it with a version-conditional update. */
+  /** 428 without If-Match, 412 unless it matches `current`. Pair it with a version-conditional update. */
   expectVersion(current: number): void {
     if (this.context.ifMatch === undefined) throw AppError.preconditionRequired();
-    if (this.context.ifMatch !== current) throw AppError.preconditionFailed(current);
+    if (!ifMatchAllows(this.context.ifMatch, current)) throw AppError.preconditionFailed(current);
   }
 
   /**
