@@ -48,7 +48,7 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  info: { title: string; version: string; description: string; contact: { name: string; url: string }; license: { name: string; identifier: string } };
   servers: { url: string }[];
   security: Record<string, string[]>[];
   tags: { name: string; description?: string }[];
@@ -68,6 +68,32 @@ export interface PublicEndpoint {
   /** By status: what it means and, by media type, the zod schema of the body. */
   responses: Record<number, { description: string; content: Record<string, ZodType> }>;
 }
+
+/** Who answers for the API (`info.contact`): the project's home. */
+export const CONTACT = { name: 'claimtrack maintainers', url: 'https://github.com/claimtrack/claimtrack' } as const;
+
+/**
+ * One sentence per tag (see `tagOf`), shown above each group in the docs. A tag missing here is
+ * listed without a description, which `scripts/lint-openapi.sh` (Redocly `tag-description`)
+ * rejects, so a new module adds its line here. Entries for tags no route uses are not emitted.
+ */
+export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  workspaces: "A workspace is one desk's isolated space: every other resource belongs to exactly one, and an API key only ever sees its own.",
+  'api-keys': "The workspace's API keys, one role each; a secret is shown once, when the key is created, and only its hash is stored.",
+  articles: 'Articles claims are found in, with the text their quotes are anchored to; reading one includes its claims.',
+  claims: 'Claims anchored to the exact words of an article, and their review workflow: propose a verdict, publish or reject it (four eyes), reopen for a correction.',
+  sources: 'Sources that evidence cites (primary documents, official statements, datasets, news reports, experts), each url once per workspace.',
+  evidence: 'Evidence links a source to a claim as support, refutation or context.',
+  'rating-scales': "Versions of the workspace's rating scale: the verdicts a review may give, with their labels and ClaimReview rating values.",
+  audit: 'The append-only, hash-chained audit trail of every write, and a check that recomputes the chain to find tampering.',
+  // Modules of DESIGN §7, §10 and §11, under the tags their paths give them.
+  webhooks: "Webhook subscriptions: the workspace's events delivered signed (Standard Webhooks), at least once, with retries and a delivery log.",
+  changes: "The changes feed: the workspace's changes in audit seq order from any seq, optionally long-polled.",
+  exports: 'Streamed exports of claims (CSV, NDJSON, JSON, ClaimReview) and of the audit trail.',
+  reports: 'The audit report an auditor files (JSON, HTML or PDF), computed from the audit trail.',
+  public: 'Published verdicts as schema.org ClaimReview JSON-LD, for anyone, without a key.',
+  operations: 'Operational endpoints outside the API proper (liveness, readiness, metrics, this document and its docs page): public, no key and no rate limit.',
+};
 
 export const OPENAPI_PATH = '/v1/openapi.json';
 export const DOCS_PATH = '/docs';
@@ -384,11 +410,12 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], publicEndpoin
         '',
         'Send an API key as `Authorization: Bearer <key>`. Errors are RFC 9457 problem bodies (`Problem`). Every single resource carries an `ETag` (its version); `PATCH` and `DELETE` of versioned resources need `If-Match` (428 without, 412 when stale). `POST` honours `Idempotency-Key`. Lists are `{ data, nextCursor }` with `?limit=&cursor=`. Timestamps are RFC 3339 strings.',
       ].join('\n'),
+      contact: { ...CONTACT },
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],
-    tags: tags.map((name) => ({ name })),
+    tags: tags.map((name) => (Object.hasOwn(TAG_DESCRIPTIONS, name) ? { name, description: TAG_DESCRIPTIONS[name] as string } : { name })),
     paths,
     components: {
       schemas: converter.sortedComponents(),

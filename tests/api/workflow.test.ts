@@ -158,6 +158,45 @@ describe('corrections', () => {
     expect(got.verdictHistory[1].id).toBe(firstReviewId);
   });
 
+  it('reopens only with a note saying why, and keeps it on the verdict and in the audit trail', async () => {
+    const claim = await flow().reach('published');
+    const reviewId = claim.openReviewId!;
+    const reopen = (body: unknown) =>
+      request(t.app).post(`/v1/claims/${claim.id}/reopen`).set(bearer(ws.keys.editor)).set('If-Match', `"${claim.version}"`).send(body as object);
+    for (const body of [{}, { note: '' }, { note: '   ' }]) {
+      const refused = await reopen(body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'body.note' })]);
+    }
+    expect((await claim.get()).status).toBe('published');
+
+    const note = 'وزارة الطاقة نشرت أرقاما جديدة';
+    expect((await reopen({ note })).status).toBe(200);
+    const got = await claim.get();
+    expect(got.status).toBe('in_review');
+    expect(got.verdictHistory[0]).toMatchObject({ id: reviewId, state: 'published', reopenNote: note, reopenedBy: ws.keyIds.editor });
+    expect(Date.parse(got.verdictHistory[0].reopenedAt)).not.toBeNaN();
+
+    const events = await request(t.app).get('/v1/audit/events').query({ entityId: reviewId, action: 'review.reopen' }).set(bearer(ws.keys.auditor)).expect(200);
+    expect(events.body.data).toHaveLength(1);
+    expect(events.body.data[0]).toMatchObject({ before: { reopenNote: null }, after: { reopenNote: note, state: 'published' }, actor: { keyId: ws.keyIds.editor } });
+  });
+
+  it('reopens in bulk only with a note, recorded on each verdict', async () => {
+    const published = [await flow().reach('published'), await flow().reach('published')];
+    const ids = published.map((c) => c.id);
+    const refused = await request(t.app).post('/v1/claims/bulk-transition').set(bearer(ws.keys.editor)).send({ claimIds: ids, to: 'in_review' }).expect(422);
+    expect(refused.body.errors).toEqual([{ path: 'body.note', message: 'required: 2 of the claims are published' }]);
+    expect((await published[0].get()).status).toBe('published');
+
+    await request(t.app).post('/v1/claims/bulk-transition').set(bearer(ws.keys.editor)).send({ claimIds: ids, to: 'in_review', note: 'مراجعة دورية' }).expect(200);
+    for (const claim of published) {
+      const got = await claim.get();
+      expect(got.status).toBe('in_review');
+      expect(got.verdictHistory[0]).toMatchObject({ reopenNote: 'مراجعة دورية', reopenedBy: ws.keyIds.editor });
+    }
+  });
+
   it('refuses a correctionNote on a first publication', async () => {
     const claim = await flow().reach('pending_approval');
     expect((await claim.publish(ws.keys.editor, { correctionNote: 'x' })).status).toBe(422);

@@ -76,8 +76,8 @@ export class ClaimFlow {
       .then((r) => this.track(r));
   }
 
-  reopen(key = this.ws.keys.editor) {
-    return request(this.app).post(`/v1/claims/${this.id}/reopen`).set(bearer(key)).set('If-Match', `"${this.version}"`).send({}).then((r) => this.track(r));
+  reopen(key = this.ws.keys.editor, note = 'وثيقة جديدة من وزارة الطاقة تغيّر الرقم') {
+    return request(this.app).post(`/v1/claims/${this.id}/reopen`).set(bearer(key)).set('If-Match', `"${this.version}"`).send({ note }).then((r) => this.track(r));
   }
 
   /** Brings a new claim to `status` along the ordinary path. */

@@ -13,6 +13,9 @@ export interface ReviewRow {
   decidedById: string | null;
   decisionNote: string | null;
   correctionNote: string | null;
+  reopenedAt: Date | null;
+  reopenedById: string | null;
+  reopenNote: string | null;
   version: number;
   createdAt: Date;
   decidedAt: Date | null;
@@ -33,7 +36,7 @@ export async function findInState(tx: Tx, claimId: string, state: string): Promi
   return tx.review.findFirst({ where: { claimId, state }, orderBy: { id: 'desc' } });
 }
 
-const REVIEW_COLUMNS = ['id', 'workspaceId', 'claimId', 'rating', 'summary', 'scaleVersion', 'state', 'proposedById', 'decidedById', 'decisionNote', 'correctionNote', 'version', 'createdAt', 'decidedAt'];
+const REVIEW_COLUMNS = ['id', 'workspaceId', 'claimId', 'rating', 'summary', 'scaleVersion', 'state', 'proposedById', 'decidedById', 'decisionNote', 'correctionNote', 'reopenedAt', 'reopenedById', 'reopenNote', 'version', 'createdAt', 'decidedAt'];
 
 function selectReviews(where: string): string {
   return `SELECT ${REVIEW_COLUMNS.map((c) => `r."${c}" AS "${c}"`).join(', ')} FROM "Review" r WHERE ${where}`;
@@ -46,6 +49,7 @@ function toRow(row: Record<string, unknown>): ReviewRow {
     version: asInt(row.version),
     createdAt: asDate(row.createdAt),
     decidedAt: asDateOrNull(row.decidedAt),
+    reopenedAt: asDateOrNull(row.reopenedAt),
   };
 }
 
@@ -76,4 +80,15 @@ export async function moveIfState(
 ): Promise<ReviewRow | null> {
   const [row] = await tx.review.updateManyAndReturn({ where: { id, state: from }, data: { ...data, version: { increment: 1 } } });
   return row ?? null;
+}
+
+/** The published review of each of `claimIds` (a claim has at most one). */
+export async function findPublished(tx: Tx, claimIds: string[]): Promise<ReviewRow[]> {
+  return tx.review.findMany({ where: { claimId: { in: claimIds }, state: 'published' }, orderBy: { id: 'asc' } });
+}
+
+/** Records that published reviews were reopened for a correction; they stay published. */
+export async function markReopened(tx: Tx, ids: string[], data: { reopenedAt: Date; reopenedById: string | null; reopenNote: string }): Promise<ReviewRow[]> {
+  const rows = await tx.review.updateManyAndReturn({ where: { id: { in: ids }, state: 'published' }, data: { ...data, version: { increment: 1 } } });
+  return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -25,9 +25,14 @@ export const reviewReject = z.strictObject({
 });
 export type ReviewReject = z.infer<typeof reviewReject>;
 
+export const reviewReopen = z.strictObject({
+  /** Why the published verdict is reconsidered: kept on the verdict and in the audit trail. */
+  note: text(5000),
+});
+export type ReviewReopen = z.infer<typeof reviewReopen>;
+
 export const reviewParams = z.strictObject({ id, reviewId: id });
 export const claimParams = z.strictObject({ id });
-export const noBody = z.strictObject({});
 
 export const reviewView = z
   .strictObject({
@@ -41,6 +46,9 @@ export const reviewView = z
     decidedBy: z.string().nullable().describe('API key id'),
     decisionNote: z.string().nullable(),
     correctionNote: z.string().nullable(),
+    reopenedAt: timestampOut.nullable().describe('When the published verdict was reopened for a correction (it stays public until replaced)'),
+    reopenedBy: z.string().nullable().describe('API key id'),
+    reopenNote: z.string().nullable().describe('Why it was reopened'),
     version,
     createdAt: timestampOut,
     decidedAt: timestampOut.nullable(),

@@ -1,16 +1,18 @@
 import type { Database } from '../../db/database';
-import { AppError } from '../../core/errors';
-import { runWrite, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
+import { AppError, type FieldError } from '../../core/errors';
+import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import type { Actor } from '../../core/roles';
-import { allowedActions } from '../claims/claim-status';
+import { allowedActions, type WorkflowAction } from '../claims/claim-status';
 import type { ClaimStatus } from '../claims/claims.schemas';
 import * as claimsService from '../claims/claims.service';
 import * as evidence from '../evidence/evidence.repository';
 import * as scalesService from '../rating-scales/rating-scales.service';
 import * as workspacesService from '../workspaces/workspaces.service';
+import * as claims from '../claims/claims.repository';
+import { presentClaim } from '../claims/claims.views';
 import * as reviews from './reviews.repository';
 import { presentReview, type ReviewView } from './reviews.views';
-import type { ReviewCreate, ReviewPublish, ReviewReject } from './reviews.schemas';
+import type { ReviewCreate, ReviewPublish, ReviewReject, ReviewReopen } from './reviews.schemas';
 
 export type { ReviewView };
 const present = presentReview;
@@ -128,12 +130,27 @@ export async function rejectReview(
   });
 }
 
-/** published → in_review for a correction; the published verdict stays public until replaced. */
-export async function reopenClaim(db: Database, context: WriteContext, claimId: string): Promise<WriteResponse & { replayed: boolean }> {
+/**
+ * published → in_review for a correction; the published verdict stays public until replaced, and
+ * records when, by whom and why it was reopened (`note`), in the claim's history and the trail.
+ */
+export async function reopenClaim(db: Database, context: WriteContext, claimId: string, input: ReviewReopen): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const claim = await claimsService.transitionClaim(uow, claimId, 'reopen');
+    await recordReopening(uow, [claimId], input.note);
     return { status: 200, body: claim, version: claim.version };
   });
+}
+
+/** Marks the published verdicts of reopened claims with the reason, one audit event each. */
+async function recordReopening(uow: UnitOfWork, claimIds: string[], note: string): Promise<void> {
+  const published = await reviews.findPublished(uow.tx, claimIds);
+  // A published claim always has its published review: publishing is the only way in.
+  if (published.length !== claimIds.length) throw new Error(`${claimIds.length - published.length} reopened claims have no published review`);
+  const reopened = await reviews.markReopened(uow.tx, published.map((review) => review.id), { reopenedAt: new Date(), reopenedById: uow.actor.keyId, reopenNote: note });
+  await uow.auditMany(
+    published.map((before, i) => ({ action: 'review.reopen', entityType: 'review', entityId: before.id, before: present(before), after: reopened[i] && present(reopened[i]) })),
+  );
 }
 
 export async function getReview(db: Database, actor: Actor, claimId: string, reviewId: string): Promise<ReviewView> {
@@ -145,4 +162,54 @@ export async function getReview(db: Database, actor: Actor, claimId: string, rev
 export async function listReviews(db: Database, actor: Actor, claimId: string): Promise<{ data: ReviewView[]; nextCursor: null }> {
   await claimsService.requireClaim(db.sql, actor.workspaceId, claimId);
   return { data: (await reviews.listForClaim(db.sql, actor.workspaceId, claimId)).map(present), nextCursor: null };
+}
+
+/**
+ * Moves many claims to `to` at once, all or nothing, one audit event per claim (e.g. 500 claims
+ * from unverified to in_review). Only moves that need no review: starting a review, and reopening
+ * a published claim (editors and admins, with the `note` saying why).
+ */
+export async function bulkTransition(
+  db: Database,
+  context: WriteContext,
+  ids: string[],
+  to: ClaimStatus,
+  note?: string,
+): Promise<WriteResponse & { replayed: boolean }> {
+  return runWrite(db, context, async (uow) => {
+    const workspaceId = uow.actor.workspaceId;
+    const found = new Map((await claims.findManyActiveForUpdate(uow.sql, workspaceId, ids)).map((c) => [c.id, c]));
+    const errors: FieldError[] = [];
+    const moves: { claim: claims.ClaimRow; action: WorkflowAction }[] = [];
+    for (const [index, id] of ids.entries()) {
+      const claim = found.get(id);
+      const path = `body.claimIds.${index}`;
+      if (!claim) {
+        errors.push({ path, message: `no claim with id ${id}` });
+        continue;
+      }
+      const action = bulkActionFor(claim.status as ClaimStatus, to);
+      if (!action) errors.push({ path, message: `a claim that is ${claim.status} cannot move to ${to} in bulk` });
+      else if (action === 'reopen' && !['editor', 'admin'].includes(uow.actor.role)) errors.push({ path, message: 'reopening a published claim needs an editor' });
+      else moves.push({ claim, action });
+    }
+    if (errors.length > 0) throw AppError.unprocessable(`${errors.length} of ${ids.length} claims cannot move to ${to}; none was moved.`, errors);
+    const reopening = moves.filter((move) => move.action === 'reopen').map((move) => move.claim.id);
+    if (reopening.length > 0 && note === undefined) {
+      throw AppError.unprocessable('Reopening a published verdict needs a note saying why; none was moved.', [{ path: 'body.note', message: `required: ${reopening.length} of the claims are published` }]);
+    }
+    // Both bulk actions end in `to`; the claims are locked, so one statement moves them all.
+    const moved = (await claims.setStatusMany(uow.sql, moves.map((move) => move.claim), to)).map(presentClaim);
+    await uow.auditMany(
+      moves.map(({ claim, action }, i) => ({ action: `claim.${action}`, entityType: 'claim', entityId: claim.id, before: presentClaim(claim), after: moved[i] })),
+    );
+    if (reopening.length > 0) await recordReopening(uow, reopening, note as string);
+    return { status: 200, body: { data: moved } };
+  });
+}
+
+function bulkActionFor(from: ClaimStatus, to: ClaimStatus): WorkflowAction | undefined {
+  if (from === 'unverified' && to === 'in_review') return 'start_review';
+  if (from === 'published' && to === 'in_review') return 'reopen';
+  return undefined;
 }

@@ -5,9 +5,8 @@ import { sendResource, sendWrite } from '../../http/respond';
 import { id } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../../core/roles';
-import * as claimsService from '../claims/claims.service';
 import { claimBatchView, CLAIM_STATUSES, claimView } from '../claims/claims.schemas';
-import { claimParams, noBody, reviewCreate, reviewList, reviewParams, reviewPublish, reviewReject, reviewView } from './reviews.schemas';
+import { claimParams, reviewCreate, reviewReopen, reviewList, reviewParams, reviewPublish, reviewReject, reviewView } from './reviews.schemas';
 import * as service from './reviews.service';
 
 export const bulkTransitionBody = z.strictObject({
@@ -17,6 +16,8 @@ export const bulkTransitionBody = z.strictObject({
     .max(1000)
     .refine((ids) => new Set(ids).size === ids.length, { message: 'each claim once' }),
   to: z.enum(CLAIM_STATUSES),
+  /** Why, when the move reopens published verdicts (required then); kept on each verdict. */
+  note: reviewReopen.shape.note.optional(),
 });
 
 /** The verdict workflow (DESIGN §4, §8): reviews, their decisions, reopening, bulk moves. */
@@ -90,11 +91,11 @@ export function workflowRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Reopen a published claim for a correction; its verdict stays public until replaced',
       roles: can.edit,
       params: claimParams,
-      body: noBody.optional(),
+      body: reviewReopen,
       ifMatch: true,
-      response: { status: 200, description: 'The claim, in review; its verdict unchanged', schema: claimView },
+      response: { status: 200, description: 'The claim, in review; its verdict unchanged, and marked reopened with the note', schema: claimView },
       handler: async (input, res) => {
-        sendWrite(res, await service.reopenClaim(db, writeContext(input), input.params.id));
+        sendWrite(res, await service.reopenClaim(db, writeContext(input), input.params.id, input.body));
       },
     }),
     defineRoute({
@@ -105,7 +106,7 @@ export function workflowRoutes({ db }: AppDeps): RouteSpec[] {
       body: bulkTransitionBody,
       response: { status: 200, description: 'Every claim as moved, in the order sent', schema: claimBatchView },
       handler: async (input, res) => {
-        sendWrite(res, await claimsService.bulkTransition(db, writeContext(input), input.body.claimIds, input.body.to));
+        sendWrite(res, await service.bulkTransition(db, writeContext(input), input.body.claimIds, input.body.to, input.body.note));
       },
     }),
   ];
