@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
 import type { AppDeps } from './app-deps';
 import { AppError } from './core/errors';
 import { createMetrics } from './http/metrics';
@@ -19,6 +20,21 @@ const requireJson: RequestHandler = function requireJson(req, _res, next) {
   next();
 };
 
+/**
+ * OWASP's headers for an API (helmet): no sniffing, no referrer, and a CSP under which a JSON
+ * answer opened in a browser can load and run nothing. `/docs` sets its own, as strict, CSP.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+  referrerPolicy: { policy: 'no-referrer' },
+});
+
+/** Answers may hold a workspace's data: no cache keeps them. Public routes that may be cached say so. */
+const noStore: RequestHandler = function noStore(_req, res, next) {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /** Builds the configured app; `server.ts` listens. */
 export function buildApp(deps: AppDeps): express.Express {
   const { db, config, logger } = deps;
@@ -27,6 +43,7 @@ export function buildApp(deps: AppDeps): express.Express {
   // ETags are resource versions, set by the routes; Express's body hashes would contradict them.
   app.set('etag', false);
 
+  app.use(securityHeaders, noStore);
   app.use(requestLog(logger));
   const metrics = createMetrics();
   app.use(metrics.measure);
@@ -56,10 +73,14 @@ export function buildApp(deps: AppDeps): express.Express {
   // Built once, from the same route table and zod schemas that validate requests.
   const openApiJson = JSON.stringify(buildOpenApiDocument(routes));
   const docs = docsPage();
+  // The same for everyone and for the life of the process.
+  const publicDocsCaching = 'public, max-age=300';
   app.get(OPENAPI_PATH, (_req, res) => {
+    res.setHeader('Cache-Control', publicDocsCaching);
     res.type('application/json').send(openApiJson);
   });
   app.get(DOCS_PATH, (_req, res) => {
+    res.setHeader('Cache-Control', publicDocsCaching);
     res.setHeader('Content-Security-Policy', docs.contentSecurityPolicy);
     res.type('html').send(docs.html);
   });

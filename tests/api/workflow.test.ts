@@ -187,7 +187,7 @@ describe('corrections', () => {
     const ids = published.map((c) => c.id);
     const refused = await request(t.app).post('/v1/claims/bulk-transition').set(bearer(ws.keys.editor)).send({ claimIds: ids, to: 'in_review' }).expect(422);
     expect(refused.body.errors).toEqual([{ path: 'body.note', message: 'required: 2 of the claims are published' }]);
-    expect((await published[0].get()).status).toBe('published');
+    expect((await published[0]!.get()).status).toBe('published');
 
     await request(t.app).post('/v1/claims/bulk-transition').set(bearer(ws.keys.editor)).send({ claimIds: ids, to: 'in_review', note: 'مراجعة دورية' }).expect(200);
     for (const claim of published) {
