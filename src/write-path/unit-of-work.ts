@@ -37,6 +37,12 @@ export interface AuditEntry {
   workspaceId?: string;
 }
 
+/**
+ * Who a workspace's trail names when another workspace's key changed it (provisioning a new
+ * workspace and its first key): the key stays in its own workspace's trail, not in this one.
+ */
+export const PROVISIONING_ACTOR = { keyId: null, name: 'provisioned by another workspace', role: 'admin' } as const;
+
 /** What a feature's write sees: the transaction, the actor, and the two checks every write makes. */
 export class UnitOfWork {
   constructor(
@@ -92,7 +98,7 @@ export class UnitOfWork {
       const events = byWorkspace.get(workspaceId) ?? [];
       events.push({
         workspaceId,
-        actor: { keyId: actor.keyId, name: actor.name, role: actor.role },
+        actor: workspaceId === actor.workspaceId ? { keyId: actor.keyId, name: actor.name, role: actor.role } : PROVISIONING_ACTOR,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId,

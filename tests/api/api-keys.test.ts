@@ -66,6 +66,22 @@ describe('POST /v1/workspaces', () => {
     expect(res.body.detail).toMatch(/first workspace/);
   });
 
+  it('names the creating key only in its own workspace’s trail; the new workspace sees an opaque provisioning actor', async () => {
+    const firstAuditor = await request(t.app).post('/v1/api-keys').set(bearer(t.firstAdminKey)).send({ name: 'first auditor', role: 'auditor' }).expect(201);
+    const res = await request(t.app).post('/v1/workspaces').set(bearer(t.firstAdminKey)).send({ name: unique('ws') }).expect(201);
+    const auditor = await request(t.app).post('/v1/api-keys').set(bearer(res.body.apiKey.secret)).send({ name: 'a', role: 'auditor' }).expect(201);
+    const theirs = await request(t.app).get('/v1/audit/events').set(bearer(auditor.body.secret)).expect(200);
+    const [created, firstKey] = theirs.body.data;
+    for (const event of [created, firstKey]) expect(event.actor).toEqual({ keyId: null, name: 'provisioned by another workspace', role: 'admin' });
+    expect(JSON.stringify(theirs.body)).not.toContain(t.firstWorkspaceId);
+    expect((await request(t.app).get('/v1/audit/verify').set(bearer(auditor.body.secret)).expect(200)).body.ok).toBe(true);
+
+    const ours = await request(t.app).get('/v1/audit/events').query({ entityId: res.body.workspace.id }).set(bearer(firstAuditor.body.secret)).expect(200);
+    expect(ours.body.data).toHaveLength(1);
+    expect(ours.body.data[0]).toMatchObject({ action: 'workspace.create', actor: { role: 'admin' } });
+    expect(ours.body.data[0].actor.keyId).not.toBeNull();
+  });
+
   it('starts the new workspace’s audit chain with its creation', async () => {
     const res = await request(t.app).post('/v1/workspaces').set(bearer(t.firstAdminKey)).send({ name: unique('ws') }).expect(201);
     const auditor = await request(t.app).post('/v1/api-keys').set(bearer(res.body.apiKey.secret)).send({ name: 'a', role: 'auditor' }).expect(201);

@@ -75,13 +75,13 @@ describe('evidence', () => {
     await request(t.app).post(`/v1/claims/${claim.id}/evidence`).set(bearer(ws.keys.checker)).send({ sourceId: source.id, stance: 'supports' }).expect(409);
   });
 
-  it('answers 404 for a source or claim of another workspace, and links nothing', async () => {
+  it('answers 422 for a source of another workspace (a reference in the body), 404 for its claim, and links nothing', async () => {
     const other = await t.newWorkspace();
     const theirSource = await newSource(other.keys.checker);
     const theirClaim = await newClaim(other.keys.checker);
     const claim = await newClaim();
     const mine = await newSource();
-    await request(t.app).post(`/v1/claims/${claim.id}/evidence`).set(bearer(ws.keys.checker)).send({ sourceId: theirSource.id, stance: 'supports' }).expect(404);
+    await request(t.app).post(`/v1/claims/${claim.id}/evidence`).set(bearer(ws.keys.checker)).send({ sourceId: theirSource.id, stance: 'supports' }).expect(422);
     await request(t.app).post(`/v1/claims/${theirClaim.id}/evidence`).set(bearer(ws.keys.checker)).send({ sourceId: mine.id, stance: 'supports' }).expect(404);
     expect(await t.db.reader.evidence.count({ where: { claimId: { in: [claim.id, theirClaim.id] } } })).toBe(0);
   });

@@ -30,7 +30,7 @@ export function evidenceRoutes({ db }: AppDeps): RouteSpec[] {
       params: claimParams,
       body: evidenceCreate,
       response: { status: 201, description: 'The evidence link', schema: evidenceView },
-      errors: { 409: 'The source is already linked to the claim with this stance' },
+      errors: { 409: 'The source is already linked to the claim with this stance', 422: 'No source with that id in this workspace' },
       handler: async (input, res) => {
         sendWrite(res, await service.addEvidence(db, writeContext(input), input.params.id, input.body));
       },

@@ -32,7 +32,10 @@ export async function getEvidence(db: Database, actor: Actor, claimId: string, i
 export async function linkEvidence(uow: UnitOfWork, claimId: string, input: EvidenceCreate): Promise<EvidenceView> {
   const workspaceId = uow.actor.workspaceId;
   await claimsService.requireClaim(uow.sql, workspaceId, claimId);
-  if (!(await sources.findActive(uow.tx, workspaceId, input.sourceId))) throw AppError.notFound('source', input.sourceId);
+  // A reference in the body, like a claim's articleId: 422, and the same for another workspace's source.
+  if (!(await sources.findActive(uow.tx, workspaceId, input.sourceId))) {
+    throw AppError.unprocessable('The evidence names a source that does not exist.', [{ path: 'body.sourceId', message: `no source with id ${input.sourceId}` }]);
+  }
   const existing = await evidence.findLink(uow.tx, claimId, input.sourceId, input.stance);
   if (existing) throw AppError.conflict(`This source is already linked to the claim as ${input.stance}.`, { existingId: existing.id });
   const row = await evidence.insert(uow.tx, workspaceId, {
