@@ -23,6 +23,8 @@ const policy: Record<string, keyof typeof can> = {
   'GET /v1/articles': 'read',
   'POST /v1/articles': 'write',
   'GET /v1/articles/:id': 'read',
+  'GET /v1/articles/:id/candidates': 'read',
+  'GET /v1/claims/similar': 'read',
   'PATCH /v1/articles/:id': 'write',
   'DELETE /v1/articles/:id': 'edit',
   'GET /v1/claims': 'read',

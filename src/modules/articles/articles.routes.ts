@@ -4,7 +4,16 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../../core/roles';
-import { articleCreate, articleListQuery, articlePage, articleUpdate, articleView, articleWithClaimsView } from './articles.schemas';
+import {
+  articleCreate,
+  articleListQuery,
+  articlePage,
+  articleUpdate,
+  articleView,
+  articleWithClaimsView,
+  candidateList,
+  candidateQuery,
+} from './articles.schemas';
 import * as service from './articles.service';
 
 export function articleRoutes({ db }: AppDeps): RouteSpec[] {
@@ -42,6 +51,22 @@ export function articleRoutes({ db }: AppDeps): RouteSpec[] {
       handler: async ({ actor, params, req }, res) => {
         const article = await service.getArticle(db, actor, params.id);
         sendResource(req, res, article, article.version);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/articles/:id/candidates',
+      summary: 'Rank the article’s sentences by check-worthiness',
+      roles: can.read,
+      params: idParams,
+      query: candidateQuery,
+      response: {
+        status: 200,
+        description: 'The sentences most worth checking, best first, each with a quote to POST as a claim unchanged',
+        schema: candidateList,
+      },
+      handler: async ({ actor, params, query }, res) => {
+        res.json(await service.listCandidates(db, actor, params.id, query.limit));
       },
     }),
     defineRoute({

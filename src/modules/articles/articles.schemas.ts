@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { httpUrl, id, languageTag, pageOf, text, timestamp, timestampOut, version } from '../../http/schemas';
 import { pageQuery } from '../../http/pagination';
-import { claimView } from '../claims/claims.schemas';
+import { CANDIDATE_REASONS } from '../../text/candidates';
+import { claimView, quantityView, quoteView } from '../claims/claims.schemas';
 
 export const articleCreate = z.strictObject({
   url: httpUrl,
@@ -44,3 +45,29 @@ export const articleView = articleSummaryView.extend({ body: z.string() }).meta(
 export const articleWithClaimsView = articleView.extend({ claims: z.array(claimView) }).meta({ id: 'ArticleWithClaims' });
 
 export const articlePage = pageOf(articleSummaryView);
+
+/** `?limit=` of the candidates (DESIGN §12): the best 20 unless asked, at most 100. */
+export const MAX_CANDIDATES = 100;
+export const candidateQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_CANDIDATES).default(20),
+});
+
+/** A sentence of the article that may be worth checking, with the quote to POST as a claim. */
+export const candidateView = z
+  .strictObject({
+    text: z.string().describe('The sentence, exactly as in the body (the same as `quote.exact`)'),
+    quote: quoteView,
+    score: z.number().min(0).max(1).describe('Check-worthiness in [0, 1]; candidates come best first'),
+    quantities: z.array(quantityView).describe('The quantities read from the sentence'),
+    reasons: z
+      .array(z.enum(CANDIDATE_REASONS))
+      .describe(
+        'The signals behind the score: quantity, date, year, attribution, comparison, source and causation raise it; ' +
+          'headline (no final sentence mark), repeat (another sentence restates it), question, opinion and short lower it',
+      ),
+    claimId: id.nullable().describe('A live claim already anchored inside this sentence, or null'),
+  })
+  .meta({ id: 'Candidate' });
+
+/** The ranked candidates, best first. */
+export const candidateList = z.strictObject({ data: z.array(candidateView) });

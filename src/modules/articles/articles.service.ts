@@ -8,11 +8,13 @@ import type { Actor } from '../../core/roles';
 import * as claims from '../claims/claims.repository';
 import { presentClaim, type ClaimView } from '../claims/claims.views';
 import * as articles from './articles.repository';
-import type { ArticleCreate, ArticleUpdate, articleSummaryView, articleView } from './articles.schemas';
+import type { ArticleCreate, ArticleUpdate, articleSummaryView, articleView, candidateList } from './articles.schemas';
 import type { Served } from '../../http/schemas';
+import { rankCandidates } from '../../text/candidates';
 
 export type ArticleView = Served<typeof articleView>;
 export type ArticleSummary = Served<typeof articleSummaryView>;
+export type CandidateList = Served<typeof candidateList>;
 
 function present<T extends articles.ArticleSummaryRow>(row: T): Omit<T, 'workspaceId' | 'deletedAt'> {
   const { workspaceId: _w, deletedAt: _d, ...view } = row;
@@ -64,6 +66,19 @@ export async function getArticle(db: Database, actor: Actor, id: string): Promis
   const row = await articles.findActive(db.reader, actor.workspaceId, id);
   if (!row) throw AppError.notFound('article', id);
   return { ...present(row), claims: (await claims.listForArticle(db.sql, actor.workspaceId, id)).map(presentClaim) };
+}
+
+/**
+ * The article's sentences ranked by check-worthiness (DESIGN §12), each with the claim already
+ * anchored there. Claims are read through their repository: articles sit below claims.
+ */
+export async function listCandidates(db: Database, actor: Actor, id: string, limit: number): Promise<CandidateList> {
+  const row = await articles.findActive(db.reader, actor.workspaceId, id);
+  if (!row) throw AppError.notFound('article', id);
+  const anchored = (await claims.listForArticle(db.sql, actor.workspaceId, id)).flatMap((claim) =>
+    claim.quote ? [{ id: claim.id, start: claim.quote.start, end: claim.quote.end }] : [],
+  );
+  return { data: rankCandidates(row.body, row.language, { limit, claims: anchored }) };
 }
 
 const cursorSchema = z.object({ id: z.string() });
