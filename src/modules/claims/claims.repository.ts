@@ -164,12 +164,33 @@ const IDS_PER_QUERY = 500;
  * two bulk moves of overlapping claims wait for each other instead of deadlocking.
  */
 export async function findManyActiveForUpdate(sql: Sql, workspaceId: string, ids: string[]): Promise<ClaimRow[]> {
-  const lock = sql.dialect === 'postgres' ? ' ORDER BY c."id" FOR UPDATE OF c' : '';
+  return findMany(sql, workspaceId, ids, sql.dialect === 'postgres' ? ' ORDER BY c."id" FOR UPDATE OF c' : '');
+}
+
+/** Live claims of this workspace among `ids`, in no particular order. */
+export async function findManyActive(sql: Sql, workspaceId: string, ids: string[]): Promise<ClaimRow[]> {
+  return findMany(sql, workspaceId, ids, '');
+}
+
+async function findMany(sql: Sql, workspaceId: string, ids: string[], suffix: string): Promise<ClaimRow[]> {
   const sorted = [...new Set(ids)].sort();
   const rows: ClaimRow[] = [];
   for (const slice of chunks(sorted, IDS_PER_QUERY)) {
-    const found = await sql.all(`${selectClaims(sql)} WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL${lock}`, [...slice, workspaceId]);
+    const found = await sql.all(`${selectClaims(sql)} WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL${suffix}`, [...slice, workspaceId]);
     rows.push(...found.map(toRow));
+  }
+  return rows;
+}
+
+/** What similar-claim ranking compares, without the rest of the row: folded terms and quantities. */
+export async function findSearchTexts(sql: Sql, workspaceId: string, ids: string[]): Promise<{ id: string; searchText: string; quantities: Quantity[] }[]> {
+  const rows: { id: string; searchText: string; quantities: Quantity[] }[] = [];
+  for (const slice of chunks(ids, IDS_PER_QUERY)) {
+    const found = await sql.all<Record<string, unknown>>(
+      `SELECT c."id", c."searchText", c."quantities" FROM "Claim" c WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL`,
+      [...slice, workspaceId],
+    );
+    rows.push(...found.map((raw) => ({ id: raw.id as string, searchText: raw.searchText as string, quantities: asJson<Quantity[]>(raw.quantities) ?? [] })));
   }
   return rows;
 }

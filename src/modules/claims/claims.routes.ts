@@ -4,6 +4,8 @@ import { sendResource, sendWrite } from '../../http/respond';
 import { idParams } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import { can } from '../../core/roles';
+import { createdClaimView, similarClaims, similarQuery } from './claims.schemas';
+import { findSimilar } from './claims.similar';
 import { claimBatch, claimBatchView, claimCreate, claimListQuery, claimPage, claimUpdate, claimView, claimWithEvidenceView } from './claims.schemas';
 import * as service from './claims.service';
 
@@ -26,7 +28,7 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       summary: 'Create a claim, its quote anchored to its article',
       roles: can.write,
       body: claimCreate,
-      response: { status: 201, description: 'The claim as stored, its quote anchored', schema: claimView },
+      response: { status: 201, description: 'The claim as stored, its quote anchored, with the existing claims it likely duplicates', schema: createdClaimView },
       errors: { 422: 'The article does not exist or the quote does not fit it' },
       handler: async (input, res) => {
         sendWrite(res, await service.createClaim(db, writeContext(input), input.body));
@@ -42,6 +44,17 @@ export function claimRoutes({ db }: AppDeps): RouteSpec[] {
       errors: { 422: 'Some claims do not fit their articles (each failing index is named); none was stored' },
       handler: async (input, res) => {
         sendWrite(res, await service.createClaims(db, writeContext(input), input.body.claims));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/claims/similar',
+      summary: 'Claims like a text: the same words (folded) and, weighing more, the same quantities in any language',
+      roles: can.read,
+      query: similarQuery,
+      response: { status: 200, description: 'The most similar claims, best first, each with its score and why', schema: similarClaims },
+      handler: async ({ actor, query }, res) => {
+        res.json({ data: await findSimilar(db, actor, query) });
       },
     }),
     defineRoute({

@@ -130,3 +130,27 @@ export const claimPage = pageOf(claimView);
 
 /** The claims a batch created, in the order sent. */
 export const claimBatchView = z.strictObject({ data: z.array(claimView) });
+
+export const similarQuery = z
+  .strictObject({
+    text: text(5000).describe('The statement to compare, in any language'),
+    language: languageTag.optional().describe('Its language, when known (a hint: similar claims are found across languages)'),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+  });
+export type SimilarQuery = z.infer<typeof similarQuery>;
+
+/** A claim like a given text, with why (DESIGN §12). */
+export const similarClaimView = claimView
+  .extend({
+    score: z.number().min(0).max(1).describe('How alike, 0…1: shared words (folded, §5) and, weighing more, the same quantities'),
+    sharedTerms: z.array(z.string()).describe('Words both state, folded and without clitics'),
+    sharedQuantities: z.array(quantityView).describe('Its quantities that the text states too (the same amount in any words or language)'),
+  })
+  .meta({ id: 'SimilarClaim' });
+
+export const similarClaims = z.strictObject({ data: z.array(similarClaimView).describe('Best first') });
+
+/** A new claim, with the existing claims it may duplicate: a warning, not a refusal. */
+export const createdClaimView = claimView
+  .extend({ similar: z.array(similarClaimView).describe('Existing claims likely to state the same thing (score ≥ 0.4), best first; at most 3') })
+  .meta({ id: 'CreatedClaim' });

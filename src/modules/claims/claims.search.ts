@@ -34,23 +34,7 @@ type Tier = [TierMatches['tier'], () => Promise<string[]>];
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
-  // Each claim's index entry carries its workspace as one token (prisma/sql/sqlite/Claim.sql), so
-  // FTS5 intersects the word's matches with the workspace's inside the index: a word common in
-  // other workspaces costs this one nothing (1M claims: 21 ms → 1.5 ms).
-  const workspace = `w${Buffer.from(workspaceId, 'utf8').toString('hex')}`;
-  const wordMatches = async (match: string) =>
-    (
-      await sql.all<{ id: string }>(
-        // Ordered by the FTS table's rowid, FTS5 walks its matches newest first and the LIMIT
-        // stops it early (sorting by anything else would collect and sort every match first).
-        // The claims are then looked up by rowid: `+` keeps SQLite from walking the workspace's
-        // index instead and probing the list with every claim (1M claims: 60 ms).
-        `SELECT c."id" AS id FROM "Claim" c WHERE c.rowid IN (
-           SELECT rowid FROM "ClaimFts" WHERE "ClaimFts" MATCH ? ORDER BY rowid DESC LIMIT ${MAX_MATCHES}
-         ) AND +c."workspaceId" = ? AND c."deletedAt" IS NULL`,
-        [`{workspace}: ${workspace} AND {searchText}: (${match})`, workspaceId],
-      )
-    ).map((r) => r.id);
+  const wordMatches = (match: string) => sqliteMatches(sql, workspaceId, match);
   // Near matches: each term's near words come from the vocabulary (words sharing a trigram with
   // the term, then checked as pg_trgm would); claims having a near word of every term match.
   const near = async () => {
@@ -67,6 +51,50 @@ function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
     [2, async () => (terms.length > 1 ? wordMatches(terms.map(quoted).join(' AND ')) : [])],
     [1, near],
   ];
+}
+
+/**
+ * The newest MAX_MATCHES live claims of the workspace whose index entry matches `match` (FTS5
+ * query syntax over searchText).
+ */
+async function sqliteMatches(sql: Sql, workspaceId: string, match: string): Promise<string[]> {
+  // Each claim's index entry carries its workspace as one token (prisma/sql/sqlite/Claim.sql), so
+  // FTS5 intersects the word's matches with the workspace's inside the index: a word common in
+  // other workspaces costs this one nothing (1M claims: 21 ms → 1.5 ms).
+  const workspace = `w${Buffer.from(workspaceId, 'utf8').toString('hex')}`;
+  return (
+    await sql.all<{ id: string }>(
+      // Ordered by the FTS table's rowid, FTS5 walks its matches newest first and the LIMIT
+      // stops it early (sorting by anything else would collect and sort every match first).
+      // The claims are then looked up by rowid: `+` keeps SQLite from walking the workspace's
+      // index instead and probing the list with every claim (1M claims: 60 ms).
+      `SELECT c."id" AS id FROM "Claim" c WHERE c.rowid IN (
+         SELECT rowid FROM "ClaimFts" WHERE "ClaimFts" MATCH ? ORDER BY rowid DESC LIMIT ${MAX_MATCHES}
+       ) AND +c."workspaceId" = ? AND c."deletedAt" IS NULL`,
+      [`{workspace}: ${workspace} AND {searchText}: (${match})`, workspaceId],
+    )
+  ).map((r) => r.id);
+}
+
+/**
+ * Claims that may be like a text (DESIGN §12), from the search index, never a scan: those stating
+ * one of its quantities (`tokens`, see quantityToken), those having all its content terms, and
+ * those having any of them — each the newest MAX_MATCHES, deduplicated. The caller ranks them.
+ */
+export async function similarCandidates(sql: Sql, workspaceId: string, terms: string[], tokens: string[]): Promise<string[]> {
+  const any = (words: string[]) => (sql.dialect === 'sqlite' ? words.map(quoted).join(' OR ') : words.join(' | '));
+  const all = (words: string[]) => (sql.dialect === 'sqlite' ? words.map(quoted).join(' AND ') : words.join(' & '));
+  const queries = [tokens.length > 0 ? any(tokens) : '', terms.length > 1 ? all(terms) : '', terms.length > 0 ? any(terms) : ''].filter(Boolean);
+  const edgeOf = windowEdges(sql, workspaceId);
+  const ids = new Set<string>();
+  for (const query of queries) {
+    const matches =
+      sql.dialect === 'sqlite'
+        ? await sqliteMatches(sql, workspaceId, query)
+        : await newestMatches(sql, workspaceId, edgeOf, FIRST_WINDOW, `to_tsvector('simple', "searchText") @@ to_tsquery('simple', ?)`, [query]);
+    for (const id of matches) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** Vocabulary words checked per term, most trigrams shared first. */

@@ -17,7 +17,9 @@ import type { ClaimCreate, ClaimListQuery, ClaimStatus, ClaimUpdate } from './cl
 import { searchTiers } from './claims.search';
 import { extractQuantities } from '../../text/quantities';
 import { createAnchorer } from '../../text/quote-anchor';
+import { quantityToken } from '../../text/similar';
 import { presentClaim, type ClaimView } from './claims.views';
+import { likelyDuplicates } from './claims.similar';
 
 export type { ClaimView };
 
@@ -25,9 +27,13 @@ export async function countClaimsInWorkspace(db: Database['reader'] | Tx, worksp
   return claims.countInWorkspace(db, workspaceId);
 }
 
-/** What a claim is searched by: its text, claimant and quote, folded (DESIGN §5). */
-export function searchTextOf(input: { text: string; claimant?: string | null; quote?: { exact: string } | null }): string {
-  return searchTerms([input.text, input.claimant ?? '', input.quote?.exact ?? ''].join('\n')).join(' ');
+/**
+ * What a claim is searched by: its text, claimant and quote, folded (DESIGN §5), and a token per
+ * quantity it states, so similar claims are found by amount across languages (DESIGN §12).
+ */
+export function searchTextOf(input: { text: string; claimant?: string | null; quote?: { exact: string } | null; quantities?: claims.Quantity[] }): string {
+  const words = searchTerms([input.text, input.claimant ?? '', input.quote?.exact ?? ''].join('\n'));
+  return [...words, ...new Set((input.quantities ?? []).map(quantityToken))].join(' ');
 }
 
 /** Quantities of the text and quote, each value once, in order of appearance. */
@@ -102,16 +108,17 @@ async function resolveClaim(
     }
   }
   if (errors.length > 0) return { errors };
+  const quantities = shape.quantities ?? quantitiesOf(shape.text, quote?.exact);
   return {
     data: {
       articleId: shape.articleId,
       text: shape.text,
-      searchText: searchTextOf({ text: shape.text, claimant: shape.claimant, quote }),
+      searchText: searchTextOf({ text: shape.text, claimant: shape.claimant, quote, quantities }),
       language: shape.language,
       claimant: shape.claimant,
       claimDate: shape.claimDate,
       quote,
-      quantities: shape.quantities ?? quantitiesOf(shape.text, quote?.exact),
+      quantities,
       tags: shape.tags,
     },
   };
@@ -142,11 +149,17 @@ export async function insertClaim(uow: UnitOfWork, input: ClaimCreate): Promise<
   return view;
 }
 
+/**
+ * `POST /claims`: the claim, answered with the existing claims it likely duplicates (`similar`),
+ * looked up after the commit so the write path does not wait for it.
+ */
 export async function createClaim(db: Database, context: WriteContext, input: ClaimCreate): Promise<WriteResponse & { replayed: boolean }> {
-  return runWrite(db, context, async (uow) => {
+  const response = await runWrite(db, context, async (uow) => {
     const view = await insertClaim(uow, input);
     return { status: 201, body: view, version: view.version, location: `/v1/claims/${view.id}` };
   });
+  if (response.status !== 201 || !response.body) return response;
+  return { ...response, body: { ...response.body, similar: await likelyDuplicates(db, context.actor, response.body) } };
 }
 
 /**
