@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'coverage/', 'bench/results/', 'data/'] },
+  { ignores: ['node_modules/', 'dist/', 'src/generated/', 'coverage/', 'bench/results/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,6 +29,22 @@ export interface ServerProcess {
 }
 
 const children = new Set<ChildProcess>();
+/**
+ * The process groups of children started with `processGroup`, kept after the child exits: what
+ * it left behind may still run. killAllServers ends them.
+ */
+const groups = new Set<number>();
+
+/** How a server is started: the command (a file and its arguments) and whether it leads a process group. */
+export interface SpawnOptions {
+  /** `[file, ...args]`, run from the repository root; the default is `node --import tsx src/server.ts`. */
+  command?: readonly string[];
+  /**
+   * Start the command as the leader of a new process group, so that killAllServers also ends any
+   * process it leaves behind (a wrapper's child that outlives it, say). Default false.
+   */
+  processGroup?: boolean;
+}
 
 /** The environment of `npm start`, with the variables a test does not set removed. */
 function serverEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -51,15 +67,18 @@ function serverEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
 
 /**
  * Runs `node --import tsx src/server.ts` as a child (the node process is the server, so a
- * signal reaches the server itself) and collects its output.
+ * signal reaches the server itself), or `options.command`, and collects its output.
  */
-export function spawnServer(env: Record<string, string | undefined>): Omit<ServerProcess, 'port'> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+export function spawnServer(env: Record<string, string | undefined>, options: SpawnOptions = {}): Omit<ServerProcess, 'port'> {
+  const [file, ...args] = options.command ?? [process.execPath, '--import', 'tsx', 'src/server.ts'];
+  const child = spawn(file as string, args, {
     cwd: repoRoot,
     env: serverEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   children.add(child);
+  if (options.processGroup && child.pid !== undefined) groups.add(child.pid);
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
@@ -130,8 +149,31 @@ export async function runUntilExit(env: Record<string, string | undefined>, time
   }
 }
 
-/** SIGKILLs every server child still running and waits for each to exit. Call in afterEach. */
+/** Sends `signal` to every member of a process group; false once the group is empty. */
+function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: the group is empty
+  }
+}
+
+/** SIGKILLs a process group and waits (up to KILL_WAIT_MS) until none of its members is left. */
+async function killGroup(pgid: number): Promise<void> {
+  const until = Date.now() + KILL_WAIT_MS;
+  while (signalGroup(pgid, 'SIGKILL') && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
+}
+
+/**
+ * SIGKILLs every server child still running, and every process group started with
+ * `processGroup` (with whatever its child left behind), and waits for each to exit. Call in
+ * afterEach.
+ */
 export async function killAllServers(): Promise<void> {
+  const pgids = [...groups];
+  groups.clear();
+  await Promise.all(pgids.map(killGroup));
   await Promise.all(
     [...children].map(
       (child) =>
