@@ -5,6 +5,17 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { id, pageOf, timestamp } from '../../http/schemas';
 import { can, ROLES } from '../../core/roles';
 import * as service from './audit.service';
+import { articleView } from '../articles/articles.schemas';
+import { apiKeyView } from '../auth/api-keys.routes';
+import { claimView } from '../claims/claims.schemas';
+import { evidenceView } from '../evidence/evidence.schemas';
+import { ratingScaleView } from '../rating-scales/rating-scales.schemas';
+import { reviewView } from '../reviews/reviews.schemas';
+import { sourceView } from '../sources/sources.schemas';
+import { workspaceView } from '../workspaces/workspaces.routes';
+import type { ZodType } from 'zod';
+
+const SNAPSHOTS = { api_key: apiKeyView, article: articleView, claim: claimView, evidence: evidenceView, rating_scale: ratingScaleView, review: reviewView, source: sourceView, workspace: workspaceView } as const;
 
 export const auditEventsQuery = pageQuery
   .extend({
@@ -17,8 +28,7 @@ export const auditEventsQuery = pageQuery
   .strict();
 
 /** One audit event (`present` of audit.service): who changed what, and the hash chain. */
-export const auditEventView = z
-  .strictObject({
+const auditEventBase = {
     id,
     seq: z.number().int().min(1).describe('Gap-free per workspace, from 1'),
     at: timestamp,
@@ -28,14 +38,23 @@ export const auditEventView = z
       role: z.enum(ROLES),
     }),
     action: z.string().describe('e.g. article.update'),
-    entityType: z.string(),
     entityId: id,
-    before: z.unknown().describe('The entity before the change; null on create'),
-    after: z.unknown().describe('The entity after the change; null on delete'),
     requestId: z.string(),
     prevHash: z.string().regex(/^([0-9a-f]{64})?$/).describe("The previous event's hash; empty for the first"),
     hash: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the canonical JSON of the event'),
-  })
+};
+const variant = <T extends string>(entityType: T, view: ZodType) =>
+  z.strictObject({
+    ...auditEventBase,
+    entityType: z.literal(entityType),
+    before: view.nullable().describe('The entity before the change, as the API showed it then; null on create'),
+    after: view.nullable().describe('The entity after the change, as the API showed it then; null on delete'),
+  });
+export const auditEventView = z
+  .discriminatedUnion('entityType', [
+    variant('api_key', SNAPSHOTS.api_key), variant('article', SNAPSHOTS.article), variant('claim', SNAPSHOTS.claim), variant('evidence', SNAPSHOTS.evidence),
+    variant('rating_scale', SNAPSHOTS.rating_scale), variant('review', SNAPSHOTS.review), variant('source', SNAPSHOTS.source), variant('workspace', SNAPSHOTS.workspace),
+  ])
   .meta({ id: 'AuditEvent' });
 
 export const chainCheckView = z
