@@ -61,6 +61,16 @@ export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/**
+ * `column` in a condition that must not choose the index: an id list is looked up by id, and
+ * SQLite without statistics (no ANALYZE) would rather walk the workspace's index and test every
+ * claim against the list (100k claims: 29 ms for 500 ids instead of 4). `+` stops that on SQLite;
+ * PostgreSQL has statistics and no unary plus for text.
+ */
+export function unindexed(sql: Sql, column: string): string {
+  return sql.dialect === 'sqlite' ? `+${column}` : column;
+}
+
 /** `?, ?, ?` for `n` values. */
 export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');

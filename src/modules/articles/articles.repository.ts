@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { chunks, placeholders, type Sql } from '../../db/sql';
+import { chunks, placeholders, unindexed, type Sql } from '../../db/sql';
 
 export interface ArticleRow {
   id: string;
@@ -60,7 +60,7 @@ export async function findBodies(sql: Sql, workspaceId: string, ids: string[]): 
   const bodies = new Map<string, string>();
   for (const slice of chunks(ids, IDS_PER_QUERY)) {
     const rows = await sql.all<{ id: string; body: string }>(
-      `SELECT "id", "body" FROM "Article" WHERE "id" IN (${placeholders(slice.length)}) AND "workspaceId" = ? AND "deletedAt" IS NULL`,
+      `SELECT "id", "body" FROM "Article" WHERE "id" IN (${placeholders(slice.length)}) AND ${unindexed(sql, '"workspaceId"')} = ? AND "deletedAt" IS NULL`,
       [...slice, workspaceId],
     );
     for (const row of rows) bodies.set(row.id, row.body);

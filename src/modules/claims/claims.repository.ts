@@ -1,6 +1,6 @@
 import type { DbClient, Tx } from '../../db/database';
 import { uuidv7 } from '../../db/ids';
-import { asDate, asDateOrNull, asInt, asJson, chunks, jsonParam, placeholders, type Sql } from '../../db/sql';
+import { asDate, asDateOrNull, asInt, asJson, chunks, jsonParam, placeholders, unindexed, type Sql } from '../../db/sql';
 
 export interface Quote {
   exact: string;
@@ -176,7 +176,7 @@ async function findMany(sql: Sql, workspaceId: string, ids: string[], suffix: st
   const sorted = [...new Set(ids)].sort();
   const rows: ClaimRow[] = [];
   for (const slice of chunks(sorted, IDS_PER_QUERY)) {
-    const found = await sql.all(`${selectClaims(sql)} WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL${suffix}`, [...slice, workspaceId]);
+    const found = await sql.all(`${selectClaims(sql)} WHERE c."id" IN (${placeholders(slice.length)}) AND ${unindexed(sql, 'c."workspaceId"')} = ? AND c."deletedAt" IS NULL${suffix}`, [...slice, workspaceId]);
     rows.push(...found.map(toRow));
   }
   return rows;
@@ -187,7 +187,7 @@ export async function findSearchTexts(sql: Sql, workspaceId: string, ids: string
   const rows: { id: string; searchText: string; quantities: Quantity[] }[] = [];
   for (const slice of chunks(ids, IDS_PER_QUERY)) {
     const found = await sql.all<Record<string, unknown>>(
-      `SELECT c."id", c."searchText", c."quantities" FROM "Claim" c WHERE c."id" IN (${placeholders(slice.length)}) AND c."workspaceId" = ? AND c."deletedAt" IS NULL`,
+      `SELECT c."id", c."searchText", c."quantities" FROM "Claim" c WHERE c."id" IN (${placeholders(slice.length)}) AND ${unindexed(sql, 'c."workspaceId"')} = ? AND c."deletedAt" IS NULL`,
       [...slice, workspaceId],
     );
     rows.push(...found.map((raw) => ({ id: raw.id as string, searchText: raw.searchText as string, quantities: asJson<Quantity[]>(raw.quantities) ?? [] })));

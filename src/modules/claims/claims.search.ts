@@ -57,7 +57,7 @@ function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
  * The newest MAX_MATCHES live claims of the workspace whose index entry matches `match` (FTS5
  * query syntax over searchText).
  */
-async function sqliteMatches(sql: Sql, workspaceId: string, match: string): Promise<string[]> {
+async function sqliteMatches(sql: Sql, workspaceId: string, match: string, limit = MAX_MATCHES): Promise<string[]> {
   // Each claim's index entry carries its workspace as one token (prisma/sql/sqlite/Claim.sql), so
   // FTS5 intersects the word's matches with the workspace's inside the index: a word common in
   // other workspaces costs this one nothing (1M claims: 21 ms → 1.5 ms).
@@ -69,7 +69,7 @@ async function sqliteMatches(sql: Sql, workspaceId: string, match: string): Prom
       // The claims are then looked up by rowid: `+` keeps SQLite from walking the workspace's
       // index instead and probing the list with every claim (1M claims: 60 ms).
       `SELECT c."id" AS id FROM "Claim" c WHERE c.rowid IN (
-         SELECT rowid FROM "ClaimFts" WHERE "ClaimFts" MATCH ? ORDER BY rowid DESC LIMIT ${MAX_MATCHES}
+         SELECT rowid FROM "ClaimFts" WHERE "ClaimFts" MATCH ? ORDER BY rowid DESC LIMIT ${limit}
        ) AND +c."workspaceId" = ? AND c."deletedAt" IS NULL`,
       [`{workspace}: ${workspace} AND {searchText}: (${match})`, workspaceId],
     )
@@ -77,9 +77,15 @@ async function sqliteMatches(sql: Sql, workspaceId: string, match: string): Prom
 }
 
 /**
+ * Candidates per query of `similarCandidates`: the caller ranks up to three times this many, and
+ * ranking costs a few microseconds a claim (bench/results: 841 candidates took 33 ms at 100k).
+ */
+const SIMILAR_MATCHES = 150;
+
+/**
  * Claims that may be like a text (DESIGN §12), from the search index, never a scan: those stating
  * one of its quantities (`tokens`, see quantityToken), those having all its content terms, and
- * those having any of them — each the newest MAX_MATCHES, deduplicated. The caller ranks them.
+ * those having any of them — each the newest SIMILAR_MATCHES, deduplicated. The caller ranks them.
  */
 export async function similarCandidates(sql: Sql, workspaceId: string, terms: string[], tokens: string[]): Promise<string[]> {
   const any = (words: string[]) => (sql.dialect === 'sqlite' ? words.map(quoted).join(' OR ') : words.join(' | '));
@@ -90,8 +96,8 @@ export async function similarCandidates(sql: Sql, workspaceId: string, terms: st
   for (const query of queries) {
     const matches =
       sql.dialect === 'sqlite'
-        ? await sqliteMatches(sql, workspaceId, query)
-        : await newestMatches(sql, workspaceId, edgeOf, FIRST_WINDOW, `to_tsvector('simple', "searchText") @@ to_tsquery('simple', ?)`, [query]);
+        ? await sqliteMatches(sql, workspaceId, query, SIMILAR_MATCHES)
+        : await newestMatches(sql, workspaceId, edgeOf, FIRST_WINDOW, `to_tsvector('simple', "searchText") @@ to_tsquery('simple', ?)`, [query], SIMILAR_MATCHES);
     for (const id of matches) ids.add(id);
   }
   return [...ids];
@@ -170,7 +176,7 @@ function windowEdges(sql: Sql, workspaceId: string): WindowEdge {
  * enough matches holds the newest ones. Otherwise the next window is sized from the matches seen
  * (1M claims: 10–20 ms, against 55–70 ms for every match of the workspace at once).
  */
-async function newestMatches(sql: Sql, workspaceId: string, edgeOf: WindowEdge, firstWindow: number, condition: string, params: string[]): Promise<string[]> {
+async function newestMatches(sql: Sql, workspaceId: string, edgeOf: WindowEdge, firstWindow: number, condition: string, params: string[], limit = MAX_MATCHES): Promise<string[]> {
   for (let window = firstWindow; ; ) {
     const edge = await edgeOf(window);
     // OFFSET 0 keeps the LIMIT out of the inner query, so that PostgreSQL never plans the walk.
@@ -178,11 +184,11 @@ async function newestMatches(sql: Sql, workspaceId: string, edgeOf: WindowEdge, 
       `SELECT "id" FROM (
          SELECT "id", "createdAt" FROM "Claim"
          WHERE "workspaceId" = ? AND "deletedAt" IS NULL AND ${condition}${edge !== undefined ? ' AND "createdAt" >= ?' : ''} OFFSET 0
-       ) m ORDER BY "createdAt" DESC, "id" DESC LIMIT ${MAX_MATCHES}`,
+       ) m ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}`,
       [workspaceId, ...params, ...(edge !== undefined ? [edge] : [])],
     );
     // No edge: the window held the whole workspace.
-    if (rows.length >= MAX_MATCHES || edge === undefined) return rows.map((r) => r.id);
-    window = rows.length === 0 ? Infinity : Math.ceil((window * MAX_MATCHES * 1.5) / rows.length);
+    if (rows.length >= limit || edge === undefined) return rows.map((r) => r.id);
+    window = rows.length === 0 ? Infinity : Math.ceil((window * limit * 1.5) / rows.length);
   }
 }
