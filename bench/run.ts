@@ -374,6 +374,31 @@ function scenarios(opts: Options, server: Proc, ds: DataSet, lastCursor: string)
     },
   };
 
+  // Similar claims (issue 14): texts the data set's templates would give, not claims it holds —
+  // a checker pasting a claim seen elsewhere. Arabic and English apart, each with its quantities.
+  const similarTexts: Record<'ar' | 'en', string[]> = { ar: [], en: [] };
+  for (let k = 0; similarTexts.ar.length < 200 || similarTexts.en.length < 200; k += 1) {
+    const claim = claimInput(0, 50_000_000 + k, [], ds.cache);
+    const list = similarTexts[claim.language === 'ar' ? 'ar' : 'en'];
+    if (list.length < 200) list.push(claim.text);
+  }
+  const similarOf = (language: 'ar' | 'en') => {
+    let n = 0;
+    return () => `/v1/claims/similar?limit=5&text=${encodeURIComponent(similarTexts[language][(n += 1) % 200] as string)}`;
+  };
+  // One claim created: with the similar check (POST /v1/claims answers `similar`), and without it
+  // (the same claim as a batch of one, which runs the same write path and checks nothing).
+  const oneClaim = (path: '/v1/claims' | '/v1/claims/batch'): LoadRequest => ({
+    method: 'POST',
+    path,
+    headers: write,
+    dynamic: () => {
+      const claim = claimInput(0, ws0.claims, ws0.articleIds, ds.cache);
+      ws0.claims += 1;
+      return { path, body: JSON.stringify(path === '/v1/claims' ? claim : { claims: [claim] }) };
+    },
+  });
+
   const amounts = Object.fromEntries(opts.batchAmounts.map((b) => [b.connections, b.amount]));
   return [
     { id: 'a', label: '(a) bare node:http, fixed JSON', connections: conns, request: { path: '/v1/claims/0199a3c4-0000-7000-8000-000000000001' }, target: 'http' },
@@ -384,6 +409,10 @@ function scenarios(opts: Options, server: Proc, ds: DataSet, lastCursor: string)
     { id: 'd1', label: `(d) search q=${SEARCH_WORDS.ar} (Arabic)`, connections: conns, request: { path: `/v1/claims?q=${encodeURIComponent(SEARCH_WORDS.ar)}`, headers: read }, target: 'server' },
     { id: 'd2', label: `(d) search q=${SEARCH_WORDS.en} (English)`, connections: conns, request: { path: `/v1/claims?q=${encodeURIComponent(SEARCH_WORDS.en)}`, headers: read }, target: 'server' },
     { id: 'e', label: '(e) PATCH /v1/claims/:id, If-Match (writes/s)', connections: conns, request: patch, target: 'server' },
+    { id: 'g1', label: '(g) GET /v1/claims/similar, Arabic texts', connections: conns, request: { path: similarOf('ar'), headers: read }, target: 'server' },
+    { id: 'g2', label: '(g) GET /v1/claims/similar, English texts', connections: conns, request: { path: similarOf('en'), headers: read }, target: 'server' },
+    { id: 'h0', label: '(h) one claim without the similar check (POST /v1/claims/batch of one)', connections: conns, request: oneClaim('/v1/claims/batch'), target: 'server' },
+    { id: 'h1', label: '(h) POST /v1/claims, with the similar check', connections: conns, request: oneClaim('/v1/claims'), target: 'server' },
     { id: 'f', label: '(f) POST /v1/claims/batch, 1,000 claims', connections: opts.batchAmounts.map((b) => b.connections), amounts, perRequest: 1000, request: batch, target: 'server' },
   ];
 }

@@ -12,9 +12,13 @@ const LABELS: Record<string, string> = {
   d1: `(d) search q=${SEARCH_WORDS.ar}`,
   d2: `(d) search q=${SEARCH_WORDS.en}`,
   e: '(e) PATCH /v1/claims/:id + If-Match (writes/s)',
+  g1: '(g) GET /v1/claims/similar, Arabic texts',
+  g2: '(g) GET /v1/claims/similar, English texts',
+  h0: '(h) one claim, no similar check (batch of one)',
+  h1: '(h) POST /v1/claims, with the similar check',
   f: '(f) POST /v1/claims/batch, 1,000 claims',
 };
-const ORDER = ['a', "a'", 'b', 'c1', 'c2', 'd1', 'd2', 'e', 'f'];
+const ORDER = ['a', "a'", 'b', 'c1', 'c2', 'd1', 'd2', 'e', 'g1', 'g2', 'h0', 'h1', 'f'];
 
 const mib = (kib: number | undefined) => (kib === undefined || !Number.isFinite(kib) ? '–' : `${fmt(kib / 1024)} MiB`);
 const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : '–');
