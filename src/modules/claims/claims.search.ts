@@ -78,19 +78,36 @@ async function sqliteMatches(sql: Sql, workspaceId: string, match: string, limit
 
 /**
  * Candidates per query of `similarCandidates`: the caller ranks up to three times this many, and
- * ranking costs a few microseconds a claim (bench/results: 841 candidates took 33 ms at 100k).
+ * ranking costs several microseconds a claim (1M claims: 150 a query took 22 ms to read and rank).
  */
-const SIMILAR_MATCHES = 150;
+const SIMILAR_MATCHES = 100;
+
+/**
+ * Words the "all of them" query of `similarCandidates` asks for: the text's longest, which are as
+ * a rule its rarest. FTS5 reads the whole posting list of every word of an AND, so all sixteen
+ * words of a claim cost 48 ms at 1M claims, and its three longest 12 ms.
+ */
+const ALL_TERMS = 3;
+
+/** The `n` longest of `terms` (in code points; ties in term order). */
+function longest(terms: string[], n: number): string[] {
+  return terms
+    .map((term, i) => ({ term, i, length: Array.from(term).length }))
+    .sort((a, b) => b.length - a.length || a.i - b.i)
+    .slice(0, n)
+    .map(({ term }) => term);
+}
 
 /**
  * Claims that may be like a text (DESIGN §12), from the search index, never a scan: those stating
- * one of its quantities (`tokens`, see quantityToken), those having all its content terms, and
- * those having any of them — each the newest SIMILAR_MATCHES, deduplicated. The caller ranks them.
+ * one of its quantities (`tokens`, see quantityToken), those having its longest content terms,
+ * and those having any of them — each the newest SIMILAR_MATCHES, deduplicated. The caller ranks
+ * them.
  */
 export async function similarCandidates(sql: Sql, workspaceId: string, terms: string[], tokens: string[]): Promise<string[]> {
   const any = (words: string[]) => (sql.dialect === 'sqlite' ? words.map(quoted).join(' OR ') : words.join(' | '));
   const all = (words: string[]) => (sql.dialect === 'sqlite' ? words.map(quoted).join(' AND ') : words.join(' & '));
-  const queries = [tokens.length > 0 ? any(tokens) : '', terms.length > 1 ? all(terms) : '', terms.length > 0 ? any(terms) : ''].filter(Boolean);
+  const queries = [tokens.length > 0 ? any(tokens) : '', terms.length > 1 ? all(longest(terms, ALL_TERMS)) : '', terms.length > 0 ? any(terms) : ''].filter(Boolean);
   const edgeOf = windowEdges(sql, workspaceId);
   const ids = new Set<string>();
   for (const query of queries) {
