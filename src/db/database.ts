@@ -7,6 +7,7 @@ import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client';
 import type { Prisma } from '../generated/sqlite/client';
 import { databaseProvider } from '../config';
+import { CommitSignal } from './commit-signal';
 import { postgresSql, prismaTxSql, sqliteSql, type Sql } from './sql';
 import { WriteQueue } from './write-queue';
 
@@ -28,6 +29,8 @@ export interface Database {
    * The only way to write. `sql` runs plain statements in the same transaction.
    */
   write<T>(work: (tx: Tx, sql: Sql) => Promise<T>): Promise<T>;
+  /** Told after each commit that appended audit events (`write-path` publishes, waiters listen). */
+  readonly commits: CommitSignal;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -100,16 +103,19 @@ async function openSqlite(file: string, timeout: number): Promise<Database> {
       rollback: () => writeSql.run('ROLLBACK TO claimtrack_write').then(() => writeSql.run('RELEASE claimtrack_write')),
     },
   );
+  const commits = new CommitSignal();
   return {
     provider: 'sqlite',
     reader: reader.client,
     sql: readSql,
     write: (work) => queue.run(({ tx, sql }) => work(tx, sql)),
+    commits,
     ping: async () => {
       await reader.client.$queryRawUnsafe('SELECT 1');
     },
     close: async () => {
       await queue.close();
+      await commits.close();
       await Promise.all([writer.client.$disconnect(), reader.client.$disconnect()]);
       plainReader.close();
     },
@@ -130,16 +136,19 @@ async function openPostgres(url: string, poolSize: number, timeout: number): Pro
   const pg = new PostgresClient({ adapter: new PrismaPg(pool) });
   const client = pg as unknown as DbClient;
   await client.$queryRawUnsafe('SELECT 1');
+  const commits = new CommitSignal({ url, notify: (channel, payload) => pool.query('SELECT pg_notify($1, $2)', [channel, payload]) });
   return {
     provider: 'postgres',
     reader: client,
     sql: postgresSql(pool),
+    commits,
     write: (work) =>
       pg.$transaction((tx) => work(tx as unknown as Tx, prismaTxSql(tx)), { timeout, maxWait: timeout, isolationLevel: 'ReadCommitted' }),
     ping: async () => {
       await client.$queryRawUnsafe('SELECT 1');
     },
     close: async () => {
+      await commits.close();
       await client.$disconnect();
       await pool.end().catch(() => undefined);
     },
