@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -7,4 +8,8 @@ export interface AppDeps {
   db: Database;
   config: Config;
   logger: Logger;
+  /** DNS for webhook receivers' names (the SSRF guard); node's `dns.lookup` unless a test answers instead. */
+  resolver?: LookupFunction;
+  /** Aborted when the server shuts down: long-polls answer at once instead of holding it up. */
+  shutdown?: AbortSignal;
 }

@@ -50,6 +50,8 @@ export const PROVISIONING_ACTOR = { keyId: null, name: 'provisioned by another w
 export class UnitOfWork {
   /** The events this write appended, for the outbox and the commit notices (`finish`). */
   private readonly appended: auditLog.AppendedEvent[] = [];
+  /** Deliveries a write queued itself (a retry), by workspace, to wake the dispatcher for. */
+  private readonly requeued = new Map<string, number>();
 
   constructor(
     readonly tx: Tx,
@@ -117,6 +119,11 @@ export class UnitOfWork {
     for (const events of byWorkspace.values()) this.appended.push(...(await auditLog.appendMany(this.sql, events)));
   }
 
+  /** Tells the dispatcher, once this write commits, that it queued `count` deliveries. */
+  queuedDeliveries(workspaceId: string, count: number): void {
+    this.requeued.set(workspaceId, (this.requeued.get(workspaceId) ?? 0) + count);
+  }
+
   /**
    * The write's last step, in its transaction: the outbox rows for the events it appended (one
    * query for the workspace's subscriptions, one insert), and what to announce once it commits.
@@ -131,7 +138,7 @@ export class UnitOfWork {
         workspaceId,
         seq: Math.max(...events.map((event) => event.seq)),
         feed: events.some((event) => FEED_TYPES.has(event.entityType)),
-        deliveries,
+        deliveries: deliveries + (this.requeued.get(workspaceId) ?? 0),
       });
     }
     return notices;
