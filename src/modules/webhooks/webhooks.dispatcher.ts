@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { AppDeps } from '../../app-deps';
 import type { Database } from '../../db/database';
@@ -72,6 +73,8 @@ export class WebhookDispatcher {
     this.concurrency = options.concurrency ?? 64;
     this.pollMs = options.pollMs ?? 2_000;
     this.agents = deliveryAgents(this.concurrency);
+    // Every delivery in flight listens for the shutdown's abort.
+    setMaxListeners(this.concurrency + 10, this.abort.signal);
   }
 
   start(): this {
