@@ -1,3 +1,4 @@
+import { Gauge } from 'prom-client';
 import type { AppDeps } from '../../app-deps';
 import { can } from '../../core/roles';
 import { defineRoute, type RouteSpec } from '../../http/route';
@@ -5,9 +6,19 @@ import { changesPage, changesQuery } from './changes.schemas';
 import * as service from './changes.service';
 import { FeedWaiters } from './feed-waiters';
 
-export function changesRoutes({ db, shutdown }: AppDeps): RouteSpec[] {
+export function changesRoutes({ db, shutdown, metrics }: AppDeps): RouteSpec[] {
   // Made on the first long poll: the route table is also built without a database (OpenAPI).
   let waiters: FeedWaiters | undefined;
+  if (metrics) {
+    new Gauge({
+      name: 'claimtrack_changes_waiting',
+      help: 'Long polls of GET /v1/changes waiting for a change',
+      registers: [metrics],
+      collect() {
+        this.set(waiters?.size ?? 0);
+      },
+    });
+  }
   return [
     defineRoute({
       method: 'get',
