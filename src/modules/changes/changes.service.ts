@@ -39,16 +39,20 @@ async function readPage(db: Database, workspaceId: string, afterSeq: number, lim
  */
 export async function readChanges(db: Database, actor: Actor, query: ChangesQuery, waiters: FeedWaiters, signal?: AbortSignal): Promise<ChangesPage> {
   const afterSeq = positionOf(query);
+  const read = () => readPage(db, actor.workspaceId, afterSeq, query.limit);
   const deadline = Date.now() + (query.wait ?? 0) * 1000;
+  let wokenBy: number | undefined;
   for (;;) {
     const remaining = deadline - Date.now();
     // Waiting starts before the read, so that a commit in between wakes it.
     const woken = remaining > 0 ? waiters.wait(actor.workspaceId, afterSeq, remaining, signal) : undefined;
-    const page = await readPage(db, actor.workspaceId, afterSeq, query.limit);
+    // Woken by a commit: one read for all the waiters it woke with the same question.
+    const page = await (wokenBy === undefined ? read() : waiters.sharedRead(`${actor.workspaceId} ${afterSeq} ${query.limit}`, wokenBy, read));
     if (page.data.length > 0 || !woken) {
       woken?.cancel();
       return page;
     }
-    if ((await woken.reason) !== 'change') return readPage(db, actor.workspaceId, afterSeq, query.limit);
+    if ((await woken.reason) !== 'change') return read();
+    wokenBy = woken.notice;
   }
 }

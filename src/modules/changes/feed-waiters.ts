@@ -5,12 +5,14 @@ export type WakeReason = 'change' | 'timeout' | 'closed';
 /** A registered wait: `reason` settles once; `cancel` drops it early (its answer came from a read). */
 export interface Wait {
   reason: Promise<WakeReason>;
+  /** Which commit notice woke it (a counter of this process), once `reason` is `change`. */
+  notice?: number;
   cancel(): void;
 }
 
 interface Waiter {
   afterSeq: number;
-  wake: (reason: WakeReason) => void;
+  wake: (reason: WakeReason, notice?: number) => void;
 }
 
 /**
@@ -20,6 +22,8 @@ interface Waiter {
  */
 export class FeedWaiters {
   private readonly byWorkspace = new Map<string, Set<Waiter>>();
+  private readonly reads = new Map<string, Promise<unknown>>();
+  private notices = 0;
   private listening = false;
   private closed = false;
 
@@ -40,15 +44,17 @@ export class FeedWaiters {
     if (this.closed || signal?.aborted) return { reason: Promise.resolve('closed'), cancel: () => undefined };
     this.listen();
     let cancel = () => undefined as void;
-    const reason = new Promise<WakeReason>((resolve) => {
+    const registered: Wait = { reason: undefined as unknown as Promise<WakeReason>, cancel: () => cancel() };
+    registered.reason = new Promise<WakeReason>((resolve) => {
       const waiters = this.byWorkspace.get(workspaceId) ?? new Set<Waiter>();
       this.byWorkspace.set(workspaceId, waiters);
       const timer = setTimeout(() => waiter.wake('timeout'), timeoutMs);
       const onAbort = () => waiter.wake('closed');
       const waiter: Waiter = {
         afterSeq,
-        wake: (reason) => {
+        wake: (reason, notice) => {
           clearTimeout(timer);
+          registered.notice = notice;
           signal?.removeEventListener('abort', onAbort);
           waiters.delete(waiter);
           if (waiters.size === 0 && this.byWorkspace.get(workspaceId) === waiters) this.byWorkspace.delete(workspaceId);
@@ -59,7 +65,23 @@ export class FeedWaiters {
       waiters.add(waiter);
       cancel = () => waiter.wake('closed');
     });
-    return { reason, cancel: () => cancel() };
+    return registered;
+  }
+
+  /**
+   * The read that follows a wake-up, done once for every waiter the same commit notice woke with
+   * the same `question` (workspace, position, page size): a commit that wakes 100 long polls
+   * costs one page read, not 100. Only reads started after the notice are shared, so each one
+   * sees the commit that woke its waiters.
+   * @example waiters.sharedRead(`${workspaceId} ${afterSeq} ${limit}`, wait.notice, () => readPage(…))
+   */
+  sharedRead<T>(question: string, notice: number, read: () => Promise<T>): Promise<T> {
+    const key = `${notice} ${question}`;
+    const running = this.reads.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = read().finally(() => this.reads.delete(key));
+    this.reads.set(key, started);
+    return started;
   }
 
   /** How many requests are waiting (for tests and metrics). */
@@ -77,9 +99,11 @@ export class FeedWaiters {
 
   private notify(notice: CommitNotice): void {
     if (!notice.feed) return;
+    this.notices += 1;
+    const id = this.notices;
     const groups = notice.workspaceId === '*' ? [...this.byWorkspace.values()] : [this.byWorkspace.get(notice.workspaceId)];
     for (const waiters of groups) {
-      for (const waiter of [...(waiters ?? [])]) if (notice.workspaceId === '*' || notice.seq > waiter.afterSeq) waiter.wake('change');
+      for (const waiter of [...(waiters ?? [])]) if (notice.workspaceId === '*' || notice.seq > waiter.afterSeq) waiter.wake('change', id);
     }
   }
 
