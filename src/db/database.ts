@@ -31,6 +31,13 @@ export interface Database {
   write<T>(work: (tx: Tx, sql: Sql) => Promise<T>): Promise<T>;
   /** Told after each commit that appended audit events (`write-path` publishes, waiters listen). */
   readonly commits: CommitSignal;
+  /**
+   * Work in the background of the requests (the webhook dispatcher's leases, reads and
+   * outcomes), which must not wait behind them. On PostgreSQL a pool of two connections of its
+   * own: a backlog of requests queued for the main pool would otherwise hold every delivery back
+   * with it. On SQLite the same reader and write queue as everything else (decision 0003).
+   */
+  readonly background: { sql: Sql; write<T>(work: (sql: Sql) => Promise<T>): Promise<T> };
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -110,6 +117,7 @@ async function openSqlite(file: string, timeout: number): Promise<Database> {
     sql: readSql,
     write: (work) => queue.run(({ tx, sql }) => work(tx, sql)),
     commits,
+    background: { sql: readSql, write: (work) => queue.run(({ sql }) => work(sql)) },
     ping: async () => {
       await reader.client.$queryRawUnsafe('SELECT 1');
     },
@@ -137,11 +145,15 @@ async function openPostgres(url: string, poolSize: number, timeout: number): Pro
   const client = pg as unknown as DbClient;
   await client.$queryRawUnsafe('SELECT 1');
   const commits = new CommitSignal({ url, notify: (channel, payload) => pool.query('SELECT pg_notify($1, $2)', [channel, payload]) });
+  // Opens its connections on first use: only a process whose dispatcher runs has them.
+  const backgroundPool = new Pool({ connectionString: url, max: BACKGROUND_POOL_SIZE });
+  backgroundPool.on('error', () => undefined);
   return {
     provider: 'postgres',
     reader: client,
     sql: postgresSql(pool),
     commits,
+    background: { sql: postgresSql(backgroundPool), write: (work) => inTransaction(backgroundPool, timeout, work) },
     write: (work) =>
       pg.$transaction((tx) => work(tx as unknown as Tx, prismaTxSql(tx)), { timeout, maxWait: timeout, isolationLevel: 'ReadCommitted' }),
     ping: async () => {
@@ -150,7 +162,28 @@ async function openPostgres(url: string, poolSize: number, timeout: number): Pro
     close: async () => {
       await commits.close();
       await client.$disconnect();
-      await pool.end().catch(() => undefined);
+      await Promise.all([pool.end().catch(() => undefined), backgroundPool.end().catch(() => undefined)]);
     },
   };
+}
+
+const BACKGROUND_POOL_SIZE = 2;
+
+/** `work` in a READ COMMITTED transaction on a connection of `pool`, given up after `timeoutMs`. */
+async function inTransaction<T>(pool: Pool, timeoutMs: number, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
+    const result = await work(postgresSql(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

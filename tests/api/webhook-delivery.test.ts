@@ -7,7 +7,7 @@
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { newWebhookSecret } from '../../src/modules/webhooks/signing';
-import { bearer, unique, useTestApp, type Workspace } from '../helpers/test-app';
+import { bearer, onPostgres, unique, useTestApp, type Workspace } from '../helpers/test-app';
 import { eventually, startReceiver, type Receiver } from '../helpers/webhook-receiver';
 
 const RETRY_MS = 200;
@@ -229,6 +229,28 @@ describe('retries', () => {
     const [refused] = await settledDeliveries(hooks.refused.id, 1);
     expect(refused.attempts.map((a: { error: string }) => a.error)).toEqual([expect.stringMatching(/ECONNREFUSED/), expect.stringMatching(/ECONNREFUSED/), expect.stringMatching(/ECONNREFUSED/)]);
   }, 20_000);
+});
+
+describe('the dispatcher on PostgreSQL', () => {
+  (onPostgres ? it : it.skip)('sends a retry while every request connection is taken (it has connections of its own)', async () => {
+    const hook = await receiver((_r, i) => (i === 0 ? 500 : 200));
+    await subscribe(hook.url, ['claim.create']);
+    await createClaim();
+    await hook.waitFor((r) => r.length === 1);
+
+    // Every connection of the request pool (DATABASE_POOL_SIZE=20 in tests) held for 3 s.
+    let blockedUntil = 0;
+    const blockers = Promise.all(Array.from({ length: t.config.DATABASE_POOL_SIZE }, () => t.db.write((_tx, sql) => sql.all('SELECT 1 AS one FROM pg_sleep(3)')))).then(() => {
+      blockedUntil = Date.now();
+    });
+    await hook.waitFor((r) => r.length === 2, 10_000, 'the retry');
+    await blockers;
+
+    // Due 200 ms after the first attempt: sent then, not once the connections are free 3 s later.
+    expect(hook.received[1]!.at - hook.received[0]!.at).toBeLessThan(1_500);
+    expect(blockedUntil - hook.received[1]!.at).toBeGreaterThan(1_000);
+    expect(hook.received[1]!.headers['webhook-id']).toBe(hook.received[0]!.headers['webhook-id']);
+  });
 });
 
 describe('a deleted subscription', () => {

@@ -113,7 +113,7 @@ export class WebhookDispatcher {
     while (this.flushing) await this.flushing;
     if (this.cutOff.length > 0) {
       const ids = this.cutOff.splice(0);
-      await this.options.db.write((_tx, sql) => deliveries.releaseLeases(sql, this.token, ids)).catch((err: unknown) => this.options.logger.warn({ err }, 'webhook leases not released; they run out'));
+      await this.options.db.background.write((sql) => deliveries.releaseLeases(sql, this.token, ids)).catch((err: unknown) => this.options.logger.warn({ err }, 'webhook leases not released; they run out'));
       this.options.logger.info({ deliveries: ids.length }, 'webhook deliveries in flight at shutdown released');
     }
     this.agents.http.destroy();
@@ -124,7 +124,7 @@ export class WebhookDispatcher {
     const { db, logger } = this.options;
     if (db.provider === 'sqlite') {
       // One process per SQLite file (decision 0003): a lease found at start is a dead process's.
-      await db.write((_tx, sql) => deliveries.releaseAllLeases(sql)).catch((err: unknown) => logger.warn({ err }, 'webhook leases not released at start'));
+      await db.background.write((sql) => deliveries.releaseAllLeases(sql)).catch((err: unknown) => logger.warn({ err }, 'webhook leases not released at start'));
     }
     while (!this.stopping) {
       this.woken = false;
@@ -146,9 +146,9 @@ export class WebhookDispatcher {
     const { db } = this.options;
     const now = new Date();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
-    const ids = await db.write((_tx, sql) => deliveries.leaseDue(sql, { now, leaseUntil, token: this.token, limit }));
+    const ids = await db.background.write((sql) => deliveries.leaseDue(sql, { now, leaseUntil, token: this.token, limit }));
     if (ids.length === 0) return 0;
-    for (const delivery of await deliveries.loadOutgoing(db.sql, ids)) {
+    for (const delivery of await deliveries.loadOutgoing(db.background.sql, ids)) {
       const sending = this.send(delivery).finally(() => {
         this.inFlight.delete(delivery.id);
         // Refill in batches, not one lease statement per finished delivery.
@@ -161,7 +161,7 @@ export class WebhookDispatcher {
 
   private async untilNextDue(): Promise<number> {
     const now = new Date();
-    const due = await deliveries.nextDueAt(this.options.db.sql, now).catch(() => null);
+    const due = await deliveries.nextDueAt(this.options.db.background.sql, now).catch(() => null);
     if (!due) return this.pollMs;
     return Math.min(this.pollMs, Math.max(BUSY_RETRY_MS, due.getTime() - now.getTime()));
   }
@@ -234,7 +234,7 @@ export class WebhookDispatcher {
       const batch = this.outcomes.splice(0);
       try {
         const now = new Date();
-        await db.write(async (_tx, sql) => {
+        await db.background.write(async (sql) => {
           for (const outcome of batch) await deliveries.recordOutcome(sql, outcome, now);
         });
       } catch (err) {
