@@ -28,6 +28,12 @@ export interface DispatcherOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * A lease takes up to this many rounds of `concurrency` deliveries; the next lease is asked for
+ * while half of them are still to send. When the write queue is slow (SQLite under a write load),
+ * sending then does not stall for a lease's wait after every round.
+ */
+const LEASE_ROUNDS = 4;
 /** When due rows exist that another process is leasing right now: look again soon, not at once. */
 const BUSY_RETRY_MS = 50;
 
@@ -55,7 +61,10 @@ export class WebhookDispatcher {
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly agents: ReturnType<typeof deliveryAgents>;
+  private readonly maxLeased: number;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Leased and loaded, waiting for a free slot. */
+  private readonly queued: deliveries.OutgoingDelivery[] = [];
   private readonly outcomes: deliveries.Outcome[] = [];
   /** Leased rows a shutdown cut off: given back rather than recorded as attempts. */
   private readonly cutOff: string[] = [];
@@ -69,8 +78,10 @@ export class WebhookDispatcher {
 
   constructor(private readonly options: DispatcherOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.leaseMs = options.leaseMs ?? this.timeoutMs + 20_000;
     this.concurrency = options.concurrency ?? 64;
+    this.maxLeased = this.concurrency * LEASE_ROUNDS;
+    // Long enough for the last of a lease's rounds to time out, with a margin.
+    this.leaseMs = options.leaseMs ?? this.timeoutMs * (LEASE_ROUNDS + 1) + 20_000;
     this.pollMs = options.pollMs ?? 2_000;
     this.agents = deliveryAgents(this.concurrency);
     // Every delivery in flight listens for the shutdown's abort.
@@ -111,6 +122,7 @@ export class WebhookDispatcher {
       await sending;
     }
     while (this.flushing) await this.flushing;
+    this.cutOff.push(...this.queued.splice(0).map((delivery) => delivery.id));
     if (this.cutOff.length > 0) {
       const ids = this.cutOff.splice(0);
       await this.options.db.background.write((sql) => deliveries.releaseLeases(sql, this.token, ids)).catch((err: unknown) => this.options.logger.warn({ err }, 'webhook leases not released; they run out'));
@@ -128,7 +140,7 @@ export class WebhookDispatcher {
     }
     while (!this.stopping) {
       this.woken = false;
-      const free = this.concurrency - this.inFlight.size;
+      const free = this.maxLeased - this.inFlight.size - this.queued.length;
       let leased = 0;
       try {
         if (free > 0) leased = await this.leaseAndSend(free);
@@ -148,15 +160,23 @@ export class WebhookDispatcher {
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const ids = await db.background.write((sql) => deliveries.leaseDue(sql, { now, leaseUntil, token: this.token, limit }));
     if (ids.length === 0) return 0;
-    for (const delivery of await deliveries.loadOutgoing(db.background.sql, ids)) {
+    this.queued.push(...(await deliveries.loadOutgoing(db.background.sql, ids)));
+    this.pump();
+    return ids.length;
+  }
+
+  /** Starts queued deliveries while slots are free (none once stopping: their leases go back). */
+  private pump(): void {
+    while (!this.stopping && this.inFlight.size < this.concurrency && this.queued.length > 0) {
+      const delivery = this.queued.shift() as deliveries.OutgoingDelivery;
       const sending = this.send(delivery).finally(() => {
         this.inFlight.delete(delivery.id);
-        // Refill in batches, not one lease statement per finished delivery.
-        if (this.inFlight.size <= this.concurrency / 2) this.wake();
+        this.pump();
+        // Lease again in batches, not one lease statement per finished delivery.
+        if (this.inFlight.size + this.queued.length <= this.maxLeased / 2) this.wake();
       });
       this.inFlight.set(delivery.id, sending);
     }
-    return ids.length;
   }
 
   private async untilNextDue(): Promise<number> {
