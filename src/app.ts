@@ -69,7 +69,7 @@ export function buildApp(deps: AppDeps): express.Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  const routes = allRoutes(deps);
+  const routes = allRoutes({ ...deps, metrics: metrics.registry });
   // Built once, from the same route table and zod schemas that validate requests.
   const openApiJson = JSON.stringify(buildOpenApiDocument(routes));
   const docs = docsPage();

@@ -4,6 +4,22 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** The longest retry delay accepted: 30 days, far past any receiver's outage worth waiting out. */
+const MAX_RETRY_DELAY_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * `WEBHOOK_RETRY_DELAYS`: seconds before each retry, comma-separated (fractions allowed, for
+ * tests), or `none`; parsed to milliseconds.
+ * @example retryDelays.parse('5,300') // [5000, 300000]
+ */
+const retryDelays = z
+  .string()
+  .trim()
+  .regex(/^(none|\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*)$/, 'must be seconds separated by commas, such as 5,300,1800, or none')
+  .transform((text) => (text === 'none' ? [] : text.split(',').map((part) => Math.round(Number(part.trim()) * 1000))))
+  .refine((delays) => delays.length <= 50, 'at most 50 retries')
+  .refine((delays) => delays.every((ms) => ms <= MAX_RETRY_DELAY_SECONDS * 1000), `each delay at most ${MAX_RETRY_DELAY_SECONDS} seconds (30 days)`);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,6 +38,10 @@ const envSchema = z.object({
   BOOTSTRAP_ADMIN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: booleanFromEnv.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Milliseconds once parsed (DESIGN §10's default schedule, in seconds). */
+  WEBHOOK_RETRY_DELAYS: retryDelays.default([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]),
+  /** Lifts the SSRF guard: webhooks may reach loopback and private addresses (development, tests). */
+  WEBHOOK_ALLOW_PRIVATE: booleanFromEnv.default(false),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -3,11 +3,13 @@ import type { RouteSpec } from './http/route';
 import { articleRoutes } from './modules/articles/articles.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { apiKeyRoutes } from './modules/auth/api-keys.routes';
+import { changesRoutes } from './modules/changes/changes.routes';
 import { claimRoutes } from './modules/claims/claims.routes';
 import { evidenceRoutes } from './modules/evidence/evidence.routes';
 import { sourceRoutes } from './modules/sources/sources.routes';
 import { ratingScaleRoutes } from './modules/rating-scales/rating-scales.routes';
 import { workflowRoutes } from './modules/reviews/workflow.routes';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes';
 
 /** Every API route. The role matrix test and the OpenAPI document are generated from this list. */
@@ -22,5 +24,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...workflowRoutes(deps),
     ...ratingScaleRoutes(deps),
     ...auditRoutes(deps),
+    ...webhookRoutes(deps),
+    ...changesRoutes(deps),
   ];
 }

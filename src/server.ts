@@ -9,6 +9,7 @@ import { withStartupLock } from './db/startup-lock';
 import { createLogger } from './logger';
 import { bootstrapAdminKey } from './modules/auth/api-keys.service';
 import { seedDemo } from './modules/demo/seed';
+import { dispatcherFor } from './modules/webhooks/webhooks.dispatcher';
 import { ensureFirstWorkspace, systemActor } from './modules/workspaces/workspaces.service';
 import { purgeExpiredIdempotencyKeys } from './write-path/idempotency-purge';
 
@@ -53,12 +54,15 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const db = await prepareDatabase(config, logger);
-  const app = buildApp({ db, config, logger });
+  const shutdown = new AbortController();
+  const app = buildApp({ db, config, logger, shutdown: shutdown.signal });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     logger.info({ port, database: db.provider }, `claimtrack listening on http://localhost:${port}`);
   });
+  // Webhook deliveries are sent by every API process (docs/decisions/0008-webhooks-outbox.md).
+  const dispatcher = dispatcherFor({ db, config, logger }).start();
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(db).catch((err: unknown) => logger.warn({ err }, 'idempotency purge failed'));
   }, 60 * 60 * 1000);
@@ -74,9 +78,14 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
+    // Long polls of the changes feed answer now rather than at the end of their wait.
+    shutdown.abort();
     // close() stops accepting, drops idle keep-alive connections (Node ≥ 19) and calls back
-    // once the requests in flight have been answered.
-    server.close(async () => {
+    // once the requests in flight have been answered. Meanwhile deliveries in flight get half
+    // the shutdown timeout to finish; the rest are cut off and their leases given back.
+    const drained = new Promise<void>((done) => server.close(() => done()));
+    const delivered = dispatcher.stop(config.SHUTDOWN_TIMEOUT_MS / 2).catch((err: unknown) => logger.warn({ err }, 'webhook dispatcher did not stop cleanly'));
+    void Promise.all([drained, delivered]).then(async () => {
       await db.close();
       logger.info('stopped');
       process.exit(0);

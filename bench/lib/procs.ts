@@ -87,10 +87,12 @@ export async function startProcess(options: {
   readyPath: string;
   logDir: string;
   timeoutMs?: number;
+  /** The tree to run in (default this repository). */
+  cwd?: string;
 }): Promise<Proc> {
   const logFile = join(options.logDir, `${options.name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, options.args, { cwd: ROOT, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, options.args, { cwd: options.cwd ?? ROOT, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -124,8 +126,19 @@ export async function startProcess(options: {
 
 export const BOOTSTRAP_KEY = 'ct_bench_bootstrap_admin_key_0123456789abcdef';
 
-/** The real server: `node --import tsx src/server.ts`, as `npm start` runs it. */
-export async function startServer(options: { databaseUrl: string; logDir: string; name: string; cpuProfDir?: string; poolSize?: number }): Promise<Proc> {
+/**
+ * The real server: `node --import tsx src/server.ts`, as `npm start` runs it; `env` adds
+ * variables, `cwd` runs another checkout (a before/after comparison).
+ */
+export async function startServer(options: {
+  databaseUrl: string;
+  logDir: string;
+  name: string;
+  cpuProfDir?: string;
+  poolSize?: number;
+  env?: Record<string, string>;
+  cwd?: string;
+}): Promise<Proc> {
   const port = await freePort();
   const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--import', 'tsx', 'src/server.ts'];
   return startProcess({
@@ -134,6 +147,7 @@ export async function startServer(options: { databaseUrl: string; logDir: string
     port,
     readyPath: '/readyz',
     logDir: options.logDir,
+    cwd: options.cwd,
     timeoutMs: 300_000, // migrations on a fresh PostgreSQL, or an FTS rebuild, may take a while
     env: {
       PATH: process.env.PATH,
@@ -147,6 +161,7 @@ export async function startServer(options: { databaseUrl: string; logDir: string
       SEED_DEMO: 'false',
       BOOTSTRAP_ADMIN_KEY: BOOTSTRAP_KEY,
       RATE_LIMIT_PER_MINUTE: '0',
+      ...options.env,
     },
   });
 }

@@ -7,6 +7,7 @@ import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client';
 import type { Prisma } from '../generated/sqlite/client';
 import { databaseProvider } from '../config';
+import { CommitSignal } from './commit-signal';
 import { postgresSql, prismaTxSql, sqliteSql, type Sql } from './sql';
 import { WriteQueue } from './write-queue';
 
@@ -28,6 +29,15 @@ export interface Database {
    * The only way to write. `sql` runs plain statements in the same transaction.
    */
   write<T>(work: (tx: Tx, sql: Sql) => Promise<T>): Promise<T>;
+  /** Told after each commit that appended audit events (`write-path` publishes, waiters listen). */
+  readonly commits: CommitSignal;
+  /**
+   * Work in the background of the requests (the webhook dispatcher's leases, reads and
+   * outcomes), which must not wait behind them. On PostgreSQL a pool of two connections of its
+   * own: a backlog of requests queued for the main pool would otherwise hold every delivery back
+   * with it. On SQLite the same reader and write queue as everything else (decision 0003).
+   */
+  readonly background: { sql: Sql; write<T>(work: (sql: Sql) => Promise<T>): Promise<T> };
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -100,16 +110,20 @@ async function openSqlite(file: string, timeout: number): Promise<Database> {
       rollback: () => writeSql.run('ROLLBACK TO claimtrack_write').then(() => writeSql.run('RELEASE claimtrack_write')),
     },
   );
+  const commits = new CommitSignal();
   return {
     provider: 'sqlite',
     reader: reader.client,
     sql: readSql,
     write: (work) => queue.run(({ tx, sql }) => work(tx, sql)),
+    commits,
+    background: { sql: readSql, write: (work) => queue.run(({ sql }) => work(sql)) },
     ping: async () => {
       await reader.client.$queryRawUnsafe('SELECT 1');
     },
     close: async () => {
       await queue.close();
+      await commits.close();
       await Promise.all([writer.client.$disconnect(), reader.client.$disconnect()]);
       plainReader.close();
     },
@@ -130,18 +144,46 @@ async function openPostgres(url: string, poolSize: number, timeout: number): Pro
   const pg = new PostgresClient({ adapter: new PrismaPg(pool) });
   const client = pg as unknown as DbClient;
   await client.$queryRawUnsafe('SELECT 1');
+  const commits = new CommitSignal({ url, notify: (channel, payload) => pool.query('SELECT pg_notify($1, $2)', [channel, payload]) });
+  // Opens its connections on first use: only a process whose dispatcher runs has them.
+  const backgroundPool = new Pool({ connectionString: url, max: BACKGROUND_POOL_SIZE });
+  backgroundPool.on('error', () => undefined);
   return {
     provider: 'postgres',
     reader: client,
     sql: postgresSql(pool),
+    commits,
+    background: { sql: postgresSql(backgroundPool), write: (work) => inTransaction(backgroundPool, timeout, work) },
     write: (work) =>
       pg.$transaction((tx) => work(tx as unknown as Tx, prismaTxSql(tx)), { timeout, maxWait: timeout, isolationLevel: 'ReadCommitted' }),
     ping: async () => {
       await client.$queryRawUnsafe('SELECT 1');
     },
     close: async () => {
+      await commits.close();
       await client.$disconnect();
-      await pool.end().catch(() => undefined);
+      await Promise.all([pool.end().catch(() => undefined), backgroundPool.end().catch(() => undefined)]);
     },
   };
+}
+
+const BACKGROUND_POOL_SIZE = 2;
+
+/** `work` in a READ COMMITTED transaction on a connection of `pool`, given up after `timeoutMs`. */
+async function inTransaction<T>(pool: Pool, timeoutMs: number, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
+    const result = await work(postgresSql(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

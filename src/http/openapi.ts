@@ -277,8 +277,15 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
   const versioned = isVersioned(successSchema, converter);
   const singleGet = route.method === 'get' && versioned;
 
+  const ifMatchRequired = route.ifMatch === true;
   if (route.ifMatch) {
-    parameters.push({ name: 'If-Match', in: 'header', required: true, description: 'The ETag you last read; 412 when it is no longer current.', schema: { type: 'string' } });
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: ifMatchRequired,
+      description: ifMatchRequired ? 'The ETag you last read; 412 when it is no longer current.' : 'Optional: the ETag you last read, checked when sent (412 when it is no longer current).',
+      schema: { type: 'string' },
+    });
   }
   if (isPost) {
     parameters.push({
@@ -325,7 +332,7 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
     add(415, 'The body is not application/json.');
   }
   if (isPost) add(422, 'The Idempotency-Key was used with a different request.');
-  if (route.ifMatch) add(428, 'If-Match is missing.');
+  if (ifMatchRequired) add(428, 'If-Match is missing.');
   if (!isPublic) add(429, 'Too many requests for this API key; retry after Retry-After seconds.');
   add(500, 'An unexpected error (a bug). Quote the requestId when reporting it.');
   for (const [status, text] of Object.entries(route.errors ?? {})) if (text) add(Number(status), text);
@@ -348,7 +355,7 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
     summary: route.summary,
     description: isPublic
       ? 'Public: no API key needed.'
-      : `Roles: ${(route.roles as readonly string[]).join(', ')}.${route.ifMatch ? ' Needs If-Match.' : ''}`,
+      : `Roles: ${(route.roles as readonly string[]).join(', ')}.${ifMatchRequired ? ' Needs If-Match.' : ''}`,
     tags: [tagOf(route)],
     ...(isPublic ? { security: [] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),

@@ -38,8 +38,8 @@ export interface RouteSpec<PS extends ZodType | undefined = ZodType | undefined,
   params?: PS;
   query?: QS;
   body?: BS;
-  /** Needs `If-Match` (DESIGN §5): 428 without it. */
-  ifMatch?: boolean;
+  /** Needs `If-Match` (DESIGN §5): 428 without it. `optional`: checked when sent (412), not required. */
+  ifMatch?: boolean | 'optional';
   /**
    * The success response, required so that no route ships undocumented: its status and the zod
    * schema of its JSON body (none for 204). Feeds the OpenAPI document, and the test suite checks
@@ -112,7 +112,7 @@ export function routeHandler(spec: RouteSpec): RequestHandler {
     let ifMatch: IfMatch | undefined;
     if (spec.ifMatch) {
       ifMatch = parseIfMatch(req.get('if-match'));
-      if (ifMatch === undefined) throw AppError.preconditionRequired();
+      if (ifMatch === undefined && spec.ifMatch !== 'optional') throw AppError.preconditionRequired();
     }
     const hasBody = req.body !== undefined;
     if (!spec.body && hasBody && Object.keys(req.body as object).length > 0) {

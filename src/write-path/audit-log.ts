@@ -27,6 +27,15 @@ export interface AuditEventRow {
 
 export type NewAuditEvent = Omit<AuditEventContent, 'seq' | 'prevHash' | 'at'>;
 
+/** What the unit of work keeps of an appended event: enough for the outbox and the commit notice. */
+export interface AppendedEvent {
+  id: string;
+  workspaceId: string;
+  seq: number;
+  action: string;
+  entityType: string;
+}
+
 /** What a stored event's hash covers (the one definition `append` and verification share). */
 export function contentOf(row: AuditEventRow): AuditEventContent {
   return {
@@ -55,9 +64,9 @@ const EVENTS_PER_STATEMENT = 500;
  * (PostgreSQL) or runs alone (SQLite's single writer), so `seq` is gap-free and the chain never
  * forks; the hashes are chained here and the rows written in few statements.
  */
-export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<void> {
+export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<AppendedEvent[]> {
   const workspaceId = events[0]?.workspaceId;
-  if (workspaceId === undefined) return;
+  if (workspaceId === undefined) return [];
   if (events.some((event) => event.workspaceId !== workspaceId)) throw new Error('appendMany takes the events of one workspace');
   const [head] = await sql.all<{ auditSeq: unknown; auditHeadHash: string }>(
     'UPDATE "Workspace" SET "auditSeq" = "auditSeq" + ? WHERE "id" = ? RETURNING "auditSeq", "auditHeadHash"',
@@ -67,10 +76,13 @@ export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<voi
   const firstSeq = asInt(head.auditSeq) - events.length + 1;
   const at = new Date();
   let prevHash = head.auditHeadHash;
+  const appended: AppendedEvent[] = [];
   const rows = events.map((event, i) => {
     const content: AuditEventContent = { ...event, seq: firstSeq + i, at: at.toISOString(), prevHash };
     const hash = hashAuditEvent(content);
-    const row = [uuidv7(), workspaceId, content.seq, at, event.actor.keyId, event.actor.name, event.actor.role, event.action, event.entityType, event.entityId, jsonParam(event.before), jsonParam(event.after), event.requestId, prevHash, hash];
+    const id = uuidv7();
+    appended.push({ id, workspaceId, seq: content.seq, action: event.action, entityType: event.entityType });
+    const row = [id, workspaceId, content.seq, at, event.actor.keyId, event.actor.name, event.actor.role, event.action, event.entityType, event.entityId, jsonParam(event.before), jsonParam(event.after), event.requestId, prevHash, hash];
     prevHash = hash;
     return row;
   });
@@ -78,4 +90,5 @@ export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<voi
     await sql.run(`INSERT INTO "AuditEvent" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${slice.map(() => EVENT_VALUES).join(', ')}`, slice.flat());
   }
   await sql.run('UPDATE "Workspace" SET "auditHeadHash" = ? WHERE "id" = ?', [prevHash, workspaceId]);
+  return appended;
 }

@@ -1,3 +1,4 @@
+import type { CommitNotice } from '../db/commit-signal';
 import type { Database, Tx } from '../db/database';
 import type { Sql } from '../db/sql';
 import { plainJson } from '../db/json';
@@ -7,6 +8,8 @@ import { canonicalJson, sha256Hex } from './audit-chain';
 import * as auditLog from './audit-log';
 import type { Actor } from '../core/roles';
 import * as idempotency from './idempotency.repository';
+import { CONTENT_ENTITY_TYPES, isDeliverable, type AuditAction } from './audit-actions';
+import * as outbox from './outbox.repository';
 
 /** Who writes, and the request's preconditions, as the route layer parsed them. */
 export interface WriteContext {
@@ -28,7 +31,7 @@ export interface WriteResponse<T = unknown> {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before: unknown;
@@ -45,6 +48,11 @@ export const PROVISIONING_ACTOR = { keyId: null, name: 'provisioned by another w
 
 /** What a feature's write sees: the transaction, the actor, and the two checks every write makes. */
 export class UnitOfWork {
+  /** The events this write appended, for the outbox and the commit notices (`finish`). */
+  private readonly appended: auditLog.AppendedEvent[] = [];
+  /** Deliveries a write queued itself (a retry), by workspace, to wake the dispatcher for. */
+  private readonly requeued = new Map<string, number>();
+
   constructor(
     readonly tx: Tx,
     /** Plain statements in the same transaction (`db/sql.ts`), for the hot paths. */
@@ -108,8 +116,46 @@ export class UnitOfWork {
       });
       byWorkspace.set(workspaceId, events);
     }
-    for (const events of byWorkspace.values()) await auditLog.appendMany(this.sql, events);
+    for (const events of byWorkspace.values()) this.appended.push(...(await auditLog.appendMany(this.sql, events)));
   }
+
+  /** Tells the dispatcher, once this write commits, that it queued `count` deliveries. */
+  queuedDeliveries(workspaceId: string, count: number): void {
+    this.requeued.set(workspaceId, (this.requeued.get(workspaceId) ?? 0) + count);
+  }
+
+  /**
+   * The write's last step, in its transaction: the outbox rows for the events it appended (one
+   * query for the workspace's subscriptions, one insert), and what to announce once it commits.
+   */
+  async finish(): Promise<CommitNotice[]> {
+    const notices: CommitNotice[] = [];
+    for (const [workspaceId, events] of groupBy(this.appended, (event) => event.workspaceId)) {
+      const deliverable = events.filter((event) => isDeliverable(event.action));
+      const subscriptions = deliverable.length > 0 ? await outbox.activeSubscriptions(this.sql, workspaceId) : [];
+      const deliveries = subscriptions.length > 0 ? await outbox.enqueue(this.sql, subscriptions, deliverable) : 0;
+      notices.push({
+        workspaceId,
+        seq: Math.max(...events.map((event) => event.seq)),
+        feed: events.some((event) => FEED_TYPES.has(event.entityType)),
+        deliveries: deliveries + (this.requeued.get(workspaceId) ?? 0),
+      });
+    }
+    return notices;
+  }
+}
+
+const FEED_TYPES = new Set<string>(CONTENT_ENTITY_TYPES);
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -134,11 +180,15 @@ export async function runWrite<T>(
     if (replay) return { ...(replay as WriteResponse<T>), replayed: true };
   }
   try {
-    const response = await db.write(async (tx, sql) => {
-      const result = await work(new UnitOfWork(tx, sql, context));
+    const { result: response, notices } = await db.write(async (tx, sql) => {
+      const uow = new UnitOfWork(tx, sql, context);
+      const result = await work(uow);
+      const notices = await uow.finish();
       if (key && apiKeyId) await idempotency.complete(tx, apiKeyId, key.key, result.status, result);
-      return result;
+      return { result, notices };
     });
+    // Committed: wake the webhook dispatcher and the long-polls of the changes feed.
+    for (const notice of notices) db.commits.publish(notice);
     return { ...response, replayed: false };
   } catch (error) {
     // The write changed nothing, so the key is free again: a corrected retry may use it.

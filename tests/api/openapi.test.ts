@@ -132,9 +132,14 @@ describe('the document is valid OpenAPI 3.1', () => {
       const operation = served.paths[toOpenApiPath(route.path)]![route.method]!;
       const headers = (operation.parameters ?? []).filter((p) => p.in === 'header');
       const byName = Object.fromEntries(headers.map((h) => [h.name, h.required]));
-      if (route.ifMatch) {
+      if (route.ifMatch === true) {
         expect(byName['If-Match']).toBe(true);
         expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['412', '428']));
+      }
+      if (route.ifMatch === 'optional') {
+        expect(byName['If-Match']).toBe(false);
+        expect(Object.keys(operation.responses)).toContain('412');
+        expect(Object.keys(operation.responses)).not.toContain('428');
       }
       if (route.method === 'post') {
         expect(byName['Idempotency-Key']).toBe(false);

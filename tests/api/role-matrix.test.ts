@@ -51,6 +51,14 @@ const policy: Record<string, keyof typeof can> = {
   'POST /v1/rating-scales': 'admin',
   'GET /v1/audit/events': 'audit',
   'GET /v1/audit/verify': 'audit',
+  'GET /v1/webhooks': 'edit',
+  'POST /v1/webhooks': 'edit',
+  'GET /v1/webhooks/:id': 'edit',
+  'DELETE /v1/webhooks/:id': 'edit',
+  'POST /v1/webhooks/:id/rotate-secret': 'edit',
+  'GET /v1/webhooks/:id/deliveries': 'edit',
+  'POST /v1/webhooks/:id/deliveries/:deliveryId/retry': 'edit',
+  'GET /v1/changes': 'read',
 };
 
 const missingId = '0190a0a0-0000-7000-8000-000000000000';

@@ -13,6 +13,8 @@ import { ROLES } from '../../src/core/roles';
 import { findFirstWorkspace } from '../../src/modules/workspaces/workspaces.service';
 import { prepareDatabase } from '../../src/server';
 import { createLogger } from '../../src/logger';
+import { dispatcherFor, type DispatcherOptions, type WebhookDispatcher } from '../../src/modules/webhooks/webhooks.dispatcher';
+import type { Resolver } from '../../src/modules/webhooks/ssrf-guard';
 import { recordResponses } from './response-recorder';
 
 /** The database the suite runs on: SQLite unless DATABASE_URL names a PostgreSQL server. */
@@ -65,6 +67,8 @@ export interface TestApp {
   firstWorkspaceId: string;
   /** A new workspace with a key for every role. */
   newWorkspace(): Promise<Workspace>;
+  /** The webhook dispatcher, when the app was started with one. */
+  dispatcher?: WebhookDispatcher;
   /** Runs a raw SQL statement behind the API's back. */
   rawSql(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -79,7 +83,14 @@ export function unique(label = 'x'): string {
   return `${label}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Run a webhook dispatcher in the app's process, as server.ts does (options override the config's). */
+  dispatcher?: boolean | Partial<DispatcherOptions>;
+  /** DNS for webhook receivers, for the subscription check and the dispatcher. */
+  resolver?: Resolver;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const firstAdminKey = `ct_test_${randomBytes(24).toString('base64url')}`;
   const config = loadConfig({
@@ -93,7 +104,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const logger = createLogger(config);
   const db = await prepareDatabase(config, logger);
-  const app = buildApp({ db, config, logger });
+  const shutdown = new AbortController();
+  const deps = { db, config, logger, resolver: options.resolver, shutdown: shutdown.signal };
+  const app = buildApp(deps);
+  const dispatcher = options.dispatcher ? dispatcherFor(deps, options.dispatcher === true ? {} : options.dispatcher).start() : undefined;
   // Every response is checked against the OpenAPI document after the file (setup-response-validation.ts).
   recordResponses(app);
   const firstWorkspaceId = (await findFirstWorkspace(db))?.id as string;
@@ -124,14 +138,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     firstWorkspaceId,
     newWorkspace,
     rawSql,
+    dispatcher,
     close: async () => {
+      shutdown.abort();
+      await dispatcher?.stop(1_000);
       await db.close();
       await database.drop();
     },
   };
 }
 
-export interface UseTestAppOptions {
+export interface UseTestAppOptions extends TestAppOptions {
   /** Configuration variables for this file's app, as for `startTestApp`. */
   env?: Record<string, string>;
   /** Create `ws`, a workspace with a key for every role (default true). */
@@ -152,12 +169,12 @@ export interface UseTestAppOptions {
  */
 export function useTestApp(options?: UseTestAppOptions & { workspace?: true }): { readonly t: TestApp; readonly ws: Workspace };
 export function useTestApp(options: UseTestAppOptions & { workspace: false }): { readonly t: TestApp };
-export function useTestApp({ env = {}, workspace = true }: UseTestAppOptions = {}): { readonly t: TestApp; readonly ws?: Workspace } {
+export function useTestApp({ env = {}, workspace = true, ...options }: UseTestAppOptions = {}): { readonly t: TestApp; readonly ws?: Workspace } {
   const t = {} as TestApp;
   const ws = {} as Workspace;
   let started: TestApp | undefined;
   beforeAll(async () => {
-    started = await startTestApp(env);
+    started = await startTestApp(env, options);
     Object.assign(t, started);
     if (workspace) Object.assign(ws, await started.newWorkspace());
   });

@@ -106,8 +106,13 @@ async function fixtures(keys: Record<Role, string>): Promise<Known> {
   const s2 = await created(await source(), 'source');
   const e1 = await created(await post(`/v1/claims/${c1}/evidence`, { sourceId: s1, stance: 'supports' }), 'evidence');
   const spare = await created(await post('/v1/api-keys', { name: 'spare', role: 'viewer' }), 'api key');
+  // A subscription to everything: the writes after it queue deliveries (no dispatcher runs here).
+  const w1 = await created(await post('/v1/webhooks', { url: 'https://93.184.216.34/hook', events: ['*'] }), 'webhook');
+  await created(await article('A third article, delivered to the webhook.'), 'article');
+  const log = await request(t.app).get(`/v1/webhooks/${w1}/deliveries`).set(bearer(keys.admin));
+  const deliveries = (log.body.data as { id: string }[]).map((d) => d.id);
   const known: Known = {
-    ids: { articles: [a1, a2], claims: [c1, c2], sources: [s1, s2], evidence: [e1], 'api-keys': [spare] },
+    ids: { articles: [a1, a2], claims: [c1, c2], sources: [s1, s2], evidence: [e1], 'api-keys': [spare], webhooks: [w1], deliveries },
     phrases: ['chief of staff visits Israel', 'Azerbaijan', 'رئيس أركان الجيش', '$1.5 billion'],
     cursors: [],
   };
@@ -254,7 +259,17 @@ async function currentEtag(ctx: Ctx, path: string): Promise<string> {
   return res.status === 200 && typeof res.headers.etag === 'string' ? res.headers.etag : '"1"';
 }
 
-async function send(route: RouteSpec, ctx: Ctx, spec: Spec): Promise<{ res: request.Response; url: string; ifMatch?: string }> {
+/**
+ * A long poll of the changes feed waits up to `wait` seconds for a change that never comes here:
+ * a valid wait becomes 1 s, so each such request costs a second, not thirty.
+ */
+function shortWaits(spec: Spec): Spec {
+  const query = spec.query.map((pair) => (pair.key === 'wait' && typeof pair.value === 'string' && /^\s*\d+\s*$/.test(pair.value) && Number(pair.value) > 1 ? { ...pair, value: '1' } : pair));
+  return { ...spec, query };
+}
+
+async function send(route: RouteSpec, ctx: Ctx, given: Spec): Promise<{ res: request.Response; url: string; ifMatch?: string }> {
+  const spec = shortWaits(given);
   const { path, url } = urlOf(route, spec);
   let req = request(t.app)[route.method](url);
   if (spec.role) req = req.set(bearer(ctx.keys[spec.role]));

@@ -36,7 +36,7 @@ async function insertWorkspace(uow: UnitOfWork, name: string) {
   const workspace = await workspaces.insert(uow.tx, { name });
   // The new workspace's history starts with its creation; when a key made it, the creating
   // workspace's chain records that too, for its auditor.
-  const entry = { action: 'workspace.create', entityType: 'workspace', entityId: workspace.id, before: null, after: workspace };
+  const entry = { action: 'workspace.create' as const, entityType: 'workspace', entityId: workspace.id, before: null, after: workspace };
   await uow.audit({ ...entry, workspaceId: workspace.id });
   if (uow.actor.keyId !== null) await uow.audit(entry);
   return workspace;
