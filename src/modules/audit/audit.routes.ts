@@ -12,11 +12,11 @@ import { evidenceView } from '../evidence/evidence.schemas';
 import { ratingScaleView } from '../rating-scales/rating-scales.schemas';
 import { reviewView } from '../reviews/reviews.schemas';
 import { sourceView } from '../sources/sources.schemas';
-import { webhookView } from '../webhooks/webhooks.schemas';
+import { deliveryView, webhookView } from '../webhooks/webhooks.schemas';
 import { workspaceView } from '../workspaces/workspaces.routes';
 import type { ZodType } from 'zod';
 
-const SNAPSHOTS = { api_key: apiKeyView, article: articleView, claim: claimView, evidence: evidenceView, rating_scale: ratingScaleView, review: reviewView, source: sourceView, webhook: webhookView, workspace: workspaceView } as const;
+const SNAPSHOTS = { api_key: apiKeyView, article: articleView, claim: claimView, evidence: evidenceView, rating_scale: ratingScaleView, review: reviewView, source: sourceView, webhook: webhookView, webhook_delivery: deliveryView, workspace: workspaceView } as const;
 
 export const auditEventsQuery = pageQuery
   .extend({
@@ -54,7 +54,7 @@ const variant = <T extends string>(entityType: T, view: ZodType) =>
 export const auditEventView = z
   .discriminatedUnion('entityType', [
     variant('api_key', SNAPSHOTS.api_key), variant('article', SNAPSHOTS.article), variant('claim', SNAPSHOTS.claim), variant('evidence', SNAPSHOTS.evidence),
-    variant('rating_scale', SNAPSHOTS.rating_scale), variant('review', SNAPSHOTS.review), variant('source', SNAPSHOTS.source), variant('webhook', SNAPSHOTS.webhook), variant('workspace', SNAPSHOTS.workspace),
+    variant('rating_scale', SNAPSHOTS.rating_scale), variant('review', SNAPSHOTS.review), variant('source', SNAPSHOTS.source), variant('webhook', SNAPSHOTS.webhook), variant('webhook_delivery', SNAPSHOTS.webhook_delivery), variant('workspace', SNAPSHOTS.workspace),
   ])
   .meta({ id: 'AuditEvent' });
 
