@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalJson, hashAuditEvent, type AuditEventContent } from '../../src/write-path/audit-chain';
 
 describe('canonicalJson', () => {
@@ -8,6 +9,28 @@ describe('canonicalJson', () => {
   it('gives the same text whatever the key order, and keeps Arabic as is', () => {
     expect(canonicalJson({ title: 'صفقة', n: 5e9 })).toBe(canonicalJson({ n: 5000000000, title: 'صفقة' }));
     expect(canonicalJson({ title: 'صفقة' })).toBe('{"title":"صفقة"}');
+  });
+});
+
+/** The first, plainest definition, which the faster loop must match byte for byte. */
+function referenceCanonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((item) => referenceCanonical(item === undefined ? null : item)).join(',')}]`;
+  const members = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${referenceCanonical((value as Record<string, unknown>)[key])}`);
+  return `{${members.join(',')}}`;
+}
+
+describe('canonicalJson against its reference definition', () => {
+  it('writes the same text for any JSON-like value (stored hashes must not change)', () => {
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.string({ unit: 'binary' }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true })),
+      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node')), fc.dictionary(fc.string({ unit: 'binary' }), tie('node'))),
+    })).node;
+    fc.assert(fc.property(value, (v) => canonicalJson(v) === referenceCanonical(v)), { numRuns: 2000 });
   });
 });
 

@@ -59,7 +59,7 @@ export interface ChainCheck {
   firstBadSeq: number | null;
 }
 
-const BATCH = 1000;
+const BATCH = 5000;
 
 /**
  * Recomputes the workspace's chain from the first event: each must have the next `seq`, link to
@@ -73,7 +73,7 @@ export async function verifyChain(db: Database, workspaceId: string): Promise<Ch
   let prevHash = '';
   let firstBadSeq: number | null = null;
   for (;;) {
-    const batch = await audit.batchFrom(db.reader, workspaceId, expectedSeq - 1, BATCH);
+    const batch = await audit.batchFrom(db.sql, workspaceId, expectedSeq - 1, BATCH);
     for (const row of batch) {
       const recomputed = hashAuditEvent(contentOf(row));
       if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== recomputed) {
