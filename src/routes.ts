@@ -6,6 +6,7 @@ import { apiKeyRoutes } from './modules/auth/api-keys.routes';
 import { claimRoutes } from './modules/claims/claims.routes';
 import { evidenceRoutes } from './modules/evidence/evidence.routes';
 import { sourceRoutes } from './modules/sources/sources.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 import { ratingScaleRoutes } from './modules/rating-scales/rating-scales.routes';
 import { workflowRoutes } from './modules/reviews/workflow.routes';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes';
@@ -22,5 +23,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...workflowRoutes(deps),
     ...ratingScaleRoutes(deps),
     ...auditRoutes(deps),
+    ...reportRoutes(deps),
   ];
 }

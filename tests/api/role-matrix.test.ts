@@ -49,6 +49,7 @@ const policy: Record<string, keyof typeof can> = {
   'POST /v1/rating-scales': 'admin',
   'GET /v1/audit/events': 'audit',
   'GET /v1/audit/verify': 'audit',
+  'GET /v1/reports/audit': 'audit',
 };
 
 const missingId = '0190a0a0-0000-7000-8000-000000000000';
