@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { bearer, onPostgres, unique, useTestApp, type Workspace } from '../helpers/test-app';
+import { tamper as tamperWith } from '../helpers/tamper';
+import { bearer, unique, useTestApp, type Workspace } from '../helpers/test-app';
 
 const { t } = useTestApp({ workspace: false });
 
@@ -17,29 +18,7 @@ async function verify(ws: Workspace) {
   return (await request(t.app).get('/v1/audit/verify').set(bearer(ws.keys.auditor)).expect(200)).body;
 }
 
-/** Runs SQL behind the API's back, with the table's append-only triggers out of the way. */
-async function tamper(sql: string): Promise<void> {
-  if (onPostgres) {
-    await t.rawSql('ALTER TABLE "AuditEvent" DISABLE TRIGGER USER');
-    try {
-      await t.rawSql(sql);
-    } finally {
-      await t.rawSql('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
-    }
-  } else {
-    await t.rawSql('DROP TRIGGER "AuditEvent_no_update"');
-    await t.rawSql('DROP TRIGGER "AuditEvent_no_delete"');
-    try {
-      await t.rawSql(sql);
-    } finally {
-      for (const op of ['UPDATE', 'DELETE']) {
-        await t.rawSql(
-          `CREATE TRIGGER "AuditEvent_no_${op.toLowerCase()}" BEFORE ${op} ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
-        );
-      }
-    }
-  }
-}
+const tamper = (sql: string) => tamperWith(t, sql);
 
 describe('GET /v1/audit/verify', () => {
   it('verifies an intact chain and reports its head', async () => {

@@ -49,8 +49,9 @@ class Layout {
     this.y += drawLines(this.doc, lines, this.left, this.y, this.width, style) + gap;
   }
 
-  heading(text: string): void {
-    this.need(60);
+  /** A heading kept on one page with the first `keepWith` points of what follows it. */
+  heading(text: string, keepWith = 60): void {
+    this.need(keepWith + 30);
     this.y += 8;
     this.y += drawParagraph(this.doc, text, this.left, this.y, this.width, { size: 13, weight: 'bold' });
     this.doc.moveTo(this.left, this.y).lineTo(this.left + this.width, this.y).lineWidth(0.5).strokeColor('#d1d5db').stroke();
@@ -79,6 +80,8 @@ class Layout {
       });
       this.y += height;
     };
+    // The header row stays with the first row.
+    this.need(60);
     drawRow(headers.map((text) => ({ text })), { size: 9, weight: 'bold' }, '#f3f4f6');
     for (const row of rows) drawRow(row, { size: 9 });
     this.y += 6;
@@ -160,7 +163,7 @@ export async function renderPdfReport(report: AuditReport): Promise<Doc> {
   layout.paragraph(`${TITLES.verdicts}: ${verdicts.length === 0 ? 'no claim carries a verdict' : verdicts.map(([v, n]) => `${v} ${n}`).join(', ')}`, { size: 10, weight: 'bold' });
   layout.chart(charts.verdicts, Math.max(60, 22 * verdicts.length) + 30);
 
-  layout.heading(TITLES.timeToVerdict);
+  layout.heading(TITLES.timeToVerdict, 180);
   layout.paragraph(`${ttv.count} claims first published in the period; median ${formatHours(ttv.medianHours)}, 90th percentile ${formatHours(ttv.p90Hours)} from creation to first publication.`);
   layout.chart(charts.timeToVerdict, 150);
 
@@ -181,9 +184,9 @@ export async function renderPdfReport(report: AuditReport): Promise<Doc> {
   if (report.corrections.length === 0) layout.paragraph('None in the period.');
   else {
     layout.table(
-      ['claim', 'when', 'from → to', 'correction note', 'by'],
+      ['claim', 'when', 'from » to', 'correction note', 'by'],
       [0.3, 0.14, 0.14, 0.24, 0.18],
-      report.corrections.map((c) => [claimCell(c), { text: formatTime(c.at) }, { text: `${c.from ?? '—'} → ${c.to}` }, { text: c.note ?? '—' }, { text: actorText(c.by) }]),
+      report.corrections.map((c) => [claimCell(c), { text: formatTime(c.at) }, { text: `${c.from ?? '—'} » ${c.to}` }, { text: c.note ?? '—' }, { text: actorText(c.by) }]),
     );
   }
 
@@ -212,7 +215,7 @@ export async function renderPdfReport(report: AuditReport): Promise<Doc> {
     );
   }
 
-  layout.heading(TITLES.activityByDay);
+  layout.heading(TITLES.activityByDay, 170);
   layout.chart(charts.activityByDay, 170);
 
   footers(doc, report);
