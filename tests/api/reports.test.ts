@@ -13,10 +13,11 @@ const { t, ws } = useTestApp();
 const REPORT = '/v1/reports/audit';
 const report = (query: Record<string, string> = {}, key = ws.keys.auditor) => request(t.app).get(REPORT).query(query).set(bearer(key));
 /** Collects a binary body (supertest buffers only text and JSON by itself). */
-function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 const pdfOf = (query: Record<string, string>, key = ws.keys.auditor) => report({ ...query, format: 'pdf' }, key).buffer(true).parse(binary);
 
@@ -37,7 +38,7 @@ async function backdate(claimId: string, hours: number): Promise<void> {
 
 async function setFourEyes(on: boolean): Promise<void> {
   const current = await request(t.app).get(`/v1/workspaces/${ws.id}`).set(bearer(ws.keys.admin)).expect(200);
-  await request(t.app).patch(`/v1/workspaces/${ws.id}`).set(bearer(ws.keys.admin)).set('If-Match', current.headers.etag).send({ fourEyes: on }).expect(200);
+  await request(t.app).patch(`/v1/workspaces/${ws.id}`).set(bearer(ws.keys.admin)).set('If-Match', current.headers.etag as string).send({ fourEyes: on }).expect(200);
 }
 
 const ok = (res: request.Response, status = 200) => {
