@@ -157,27 +157,27 @@ const PUBLICATION_COLUMNS = (sql: Sql) =>
 
 /**
  * Publications in the period of a rating other than `unverifiable` while the claim had no
- * evidence: the evidence links created minus those deleted for the claim before the publication's
- * seq (links are deleted outright, so only the trail knows what a claim had at that moment).
+ * evidence. Links are deleted outright, so only the trail knows what a claim had at that moment:
+ * evidence events count +1 (create) and −1 (delete), publications 0, and a running sum per claim
+ * in seq order (a window) is the number of links each publication saw.
  */
 export async function publishedWithoutEvidence(sql: Sql, workspaceId: string, period: Period): Promise<PublicationRow[]> {
-  const claimOfEvidence = `CASE WHEN v."action" = 'evidence.create' THEN ${member(sql, 'v."after"', 'claimId')} ELSE ${member(sql, 'v."before"', 'claimId')} END`;
+  const claimId = `CASE WHEN e."action" = 'evidence.delete' THEN ${member(sql, 'e."before"', 'claimId')} ELSE ${member(sql, 'e."after"', 'claimId')} END`;
   const rows = await sql.all<Record<string, unknown>>(
-    `WITH "pub" AS (
-       SELECT ${PUBLICATION_COLUMNS(sql)} FROM "AuditEvent" e
-       WHERE ${IN_PERIOD} AND e."action" = 'review.publish' AND ${member(sql, 'e."after"', 'rating')} <> 'unverifiable'
+    `WITH "stream" AS (
+       SELECT e."seq" AS "seq", e."at" AS "at", e."action" AS "action", e."entityId" AS "reviewId", ${claimId} AS "claimId",
+         ${member(sql, 'e."after"', 'rating')} AS "rating", ${ACTOR},
+         CASE e."action" WHEN 'evidence.create' THEN 1 WHEN 'evidence.delete' THEN -1 ELSE 0 END AS "delta"
+       FROM "AuditEvent" e
+       WHERE e."workspaceId" = ? AND e."at" < ?::timestamp AND e."action" IN ('evidence.create', 'evidence.delete', 'review.publish')
      ),
-     "links" AS (
-       SELECT ${claimOfEvidence} AS "claimId", v."seq" AS "seq", CASE WHEN v."action" = 'evidence.create' THEN 1 ELSE -1 END AS "delta"
-       FROM "AuditEvent" v
-       WHERE v."workspaceId" = ? AND v."action" IN ('evidence.create', 'evidence.delete') AND v."seq" < (SELECT MAX("seq") FROM "pub")
+     "counted" AS (
+       SELECT s.*, SUM(s."delta") OVER (PARTITION BY s."claimId" ORDER BY s."seq" ROWS UNBOUNDED PRECEDING) AS "links" FROM "stream" s
      )
-     SELECT p."seq", p."at", p."reviewId", p."claimId", p."rating", p."keyId", p."name", p."role"
-     FROM "pub" p LEFT JOIN "links" k ON k."claimId" = p."claimId" AND k."seq" < p."seq"
-     GROUP BY p."seq", p."at", p."reviewId", p."claimId", p."rating", p."keyId", p."name", p."role"
-     HAVING COALESCE(SUM(k."delta"), 0) <= 0
-     ORDER BY p."seq"`,
-    [workspaceId, period.from, period.to, workspaceId],
+     SELECT "seq", "at", "reviewId", "claimId", "rating", "keyId", "name", "role" FROM "counted"
+     WHERE "action" = 'review.publish' AND "at" >= ?::timestamp AND "rating" <> 'unverifiable' AND "links" <= 0
+     ORDER BY "seq"`,
+    [workspaceId, period.to, period.from],
   );
   return rows.map(publicationOf);
 }
