@@ -16,11 +16,11 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { uuidv7 } from '../src/db/ids';
-import { jsonParam, placeholders } from '../src/db/sql';
+import { placeholders } from '../src/db/sql';
 import { createLogger } from '../src/logger';
 import { findFirstWorkspace } from '../src/modules/workspaces/workspaces.service';
 import { prepareDatabase } from '../src/server';
-import { hashAuditEvent, type AuditEventContent } from '../src/write-path/audit-chain';
+import { auditJsonParam, hashAuditEvent, type AuditEventContent } from '../src/write-path/audit-chain';
 import { ArticleCache, claimInput } from './lib/generator';
 import { findPgBinaries, startPostgres } from './lib/pg';
 import { ROOT } from './lib/procs';
@@ -50,7 +50,8 @@ interface Row {
 }
 
 const COLUMNS = ['id', 'workspaceId', 'seq', 'at', 'actorKeyId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];
-const VALUES = `(${placeholders(10)}, ?::jsonb, ?::jsonb, ?, ?, ?)`;
+// As the write path stores them (src/write-path/audit-log.ts): canonical text in `json` columns.
+const VALUES = `(${placeholders(10)}, ?::json, ?::json, ?, ?, ?)`;
 
 /** Fills the first workspace's trail up to `events` events; answers how many claims it made. */
 async function fill(db: Awaited<ReturnType<typeof prepareDatabase>>, workspaceId: string, events: number): Promise<number> {
@@ -72,7 +73,7 @@ async function fill(db: Awaited<ReturnType<typeof prepareDatabase>>, workspaceId
         const slice = rows.slice(i, i + 500);
         await sql.run(
           `INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${slice.map(() => VALUES).join(', ')}`,
-          slice.flatMap(({ content: c, id, hash }) => [id, c.workspaceId, c.seq, new Date(c.at), c.actor.keyId, c.actor.name, c.actor.role, c.action, c.entityType, c.entityId, jsonParam(c.before), jsonParam(c.after), c.requestId, c.prevHash, hash]),
+          slice.flatMap(({ content: c, id, hash }) => [id, c.workspaceId, c.seq, new Date(c.at), c.actor.keyId, c.actor.name, c.actor.role, c.action, c.entityType, c.entityId, auditJsonParam(c.before), auditJsonParam(c.after), c.requestId, c.prevHash, hash]),
         );
       }
       for (let i = 0; i < claimsNow.length; i += 500) {

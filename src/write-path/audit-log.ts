@@ -1,6 +1,6 @@
 import { uuidv7 } from '../db/ids';
-import { asInt, chunks, jsonParam, placeholders, type Sql } from '../db/sql';
-import { hashAuditEvent, type AuditEventContent } from './audit-chain';
+import { asInt, chunks, placeholders, type Sql } from '../db/sql';
+import { auditJsonParam, hashAuditEvent, type AuditEventContent } from './audit-chain';
 
 /**
  * Writing the audit trail (DESIGN §6): the append every unit of work makes, and the one
@@ -45,7 +45,9 @@ export function contentOf(row: AuditEventRow): AuditEventContent {
 }
 
 const EVENT_COLUMNS = ['id', 'workspaceId', 'seq', 'at', 'actorKeyId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];
-const EVENT_VALUES = `(${placeholders(10)}, ?::jsonb, ?::jsonb, ?, ?, ?)`;
+// `before`/`after` go as canonical text into `json` columns (PostgreSQL keeps the text as written;
+// jsonb would reorder keys): the chain check hashes them as stored (audit.service).
+const EVENT_VALUES = `(${placeholders(10)}, ?::json, ?::json, ?, ?, ?)`;
 /** Rows per INSERT: 15 parameters each stays far below either database's limit. */
 const EVENTS_PER_STATEMENT = 500;
 
@@ -70,7 +72,7 @@ export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<voi
   const rows = events.map((event, i) => {
     const content: AuditEventContent = { ...event, seq: firstSeq + i, at: at.toISOString(), prevHash };
     const hash = hashAuditEvent(content);
-    const row = [uuidv7(), workspaceId, content.seq, at, event.actor.keyId, event.actor.name, event.actor.role, event.action, event.entityType, event.entityId, jsonParam(event.before), jsonParam(event.after), event.requestId, prevHash, hash];
+    const row = [uuidv7(), workspaceId, content.seq, at, event.actor.keyId, event.actor.name, event.actor.role, event.action, event.entityType, event.entityId, auditJsonParam(event.before), auditJsonParam(event.after), event.requestId, prevHash, hash];
     prevHash = hash;
     return row;
   });
