@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { eventIntact } from '../../src/modules/audit/audit.service';
+import { eventIntact } from '../../src/modules/audit/chain-check';
 import type { StoredEvent } from '../../src/modules/audit/audit.repository';
 import { auditJsonParam, canonicalJson, hashAuditEvent, splicedContentText, type AuditEventContent } from '../../src/write-path/audit-chain';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import type { Actor } from '../../core/roles';
-import { hashAuditEvent, sha256Hex, splicedContentText, type AuditEventScalars } from '../../write-path/audit-chain';
+import { CHAIN_THREADS, splitRange, verifyRange, verifyRangeInWorker } from './chain-check';
 import * as audit from './audit.repository';
 
 export interface AuditEventView {
@@ -58,71 +58,44 @@ export interface ChainCheck {
   firstBadSeq: number | null;
 }
 
-const BATCH = 10_000;
+/** Trails at least this long are checked in worker threads, one range of seqs each. */
+const PARALLEL_FROM = 200_000;
 
 /**
- * Whether a stored event hashes to its stored hash. Fast path: the stored JSON texts spliced into
- * the content string as they are (the write path stores canonical text); when that misses (rows
- * written before canonical storage, PostgreSQL's jsonb, or a tampered row) the texts are parsed and
- * the content canonicalised, the plain definition of the hash. Either way every byte of the
- * event's content is hashed.
+ * Recomputes the workspace's chain up to the head kept on the workspace row: every event from
+ * seq 1 must be there, link to the previous hash and hash to what it says (chain-check.ts); the
+ * head's hash must be the last event's. Events appended after the head was read are not checked
+ * (a report during writes is not broken by them); events deleted from the end are caught by the
+ * head. A long trail is split into ranges checked in worker threads at once, each range's first
+ * link checked against the previous range's last hash.
  */
-export function eventIntact(workspaceId: string, row: audit.StoredEvent): boolean {
-  const scalars: AuditEventScalars = {
-    workspaceId,
-    seq: row.seq,
-    at: row.at,
-    actor: { keyId: row.actorKeyId, name: row.actorName, role: row.actorRole },
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    requestId: row.requestId,
-    prevHash: row.prevHash,
-  };
-  if (row.wellFormed && sha256Hex(splicedContentText(scalars, row.beforeText, row.afterText)) === row.hash) return true;
-  let before: unknown;
-  let after: unknown;
-  try {
-    before = row.beforeText === null ? null : JSON.parse(row.beforeText);
-    after = row.afterText === null ? null : JSON.parse(row.afterText);
-  } catch {
-    return false;
-  }
-  return hashAuditEvent({ ...scalars, before: before ?? null, after: after ?? null }) === row.hash;
-}
-
-/**
- * Recomputes the workspace's chain from the first event: each must have the next `seq`, link to
- * the previous hash and hash to what it says. The head kept on the workspace row catches events
- * deleted from the end. The next batch is read while this one is hashed (on PostgreSQL the
- * server reads it meanwhile).
- */
-export async function verifyChain(db: Database, workspaceId: string): Promise<ChainCheck> {
+export async function verifyChain(db: Database, workspaceId: string, options: { threads?: number } = {}): Promise<ChainCheck> {
   const head = await audit.chainHead(db.reader, workspaceId);
+  const threads = options.threads ?? (head.auditSeq >= PARALLEL_FROM ? CHAIN_THREADS : 0);
+  const ranges = splitRange(head.auditSeq, Math.max(1, threads));
+  const checks = threads > 0
+    ? await Promise.all(ranges.map((range) => verifyRangeInWorker({ provider: db.provider, location: db.location, workspaceId, ...range })))
+    : [await verifyRange(db.sql, workspaceId, ranges[0] as { fromSeq: number; toSeq: number })];
   let count = 0;
-  let expectedSeq = 1;
   let prevHash = '';
   let firstBadSeq: number | null = null;
-  let next = audit.storedBatchFrom(db.sql, workspaceId, 0, BATCH);
-  for (;;) {
-    const batch = await next;
-    const last = batch[batch.length - 1];
-    if (batch.length === BATCH && last) next = audit.storedBatchFrom(db.sql, workspaceId, last.seq, BATCH);
-    for (const row of batch) {
-      if (row.seq !== expectedSeq || row.prevHash !== prevHash || !eventIntact(workspaceId, row)) {
-        firstBadSeq = Math.min(row.seq, expectedSeq);
-        break;
-      }
-      count += 1;
-      expectedSeq += 1;
-      prevHash = row.hash;
+  for (const [i, check] of checks.entries()) {
+    const range = ranges[i] as { fromSeq: number; toSeq: number };
+    if (check.count > 0 && check.firstPrevHash !== prevHash) {
+      firstBadSeq = range.fromSeq;
+      break;
     }
-    if (firstBadSeq !== null || batch.length < BATCH) break;
+    count += check.count;
+    if (check.firstBadSeq !== null) {
+      firstBadSeq = check.firstBadSeq;
+      break;
+    }
+    if (check.count < range.toSeq - range.fromSeq + 1) {
+      firstBadSeq = range.fromSeq + check.count;
+      break;
+    }
+    if (check.lastHash !== null) prevHash = check.lastHash;
   }
-  // A batch read ahead of a break is not needed (nor its failure).
-  next.catch(() => undefined);
-  if (firstBadSeq === null && (count !== head.auditSeq || prevHash !== head.auditHeadHash)) {
-    firstBadSeq = count + 1;
-  }
+  if (firstBadSeq === null && prevHash !== head.auditHeadHash) firstBadSeq = count + 1;
   return { ok: firstBadSeq === null, count, headSeq: head.auditSeq, headHash: head.auditHeadHash, firstBadSeq };
 }
