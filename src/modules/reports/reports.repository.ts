@@ -156,28 +156,35 @@ const PUBLICATION_COLUMNS = (sql: Sql) =>
   `e."seq" AS "seq", e."at" AS "at", e."entityId" AS "reviewId", ${member(sql, 'e."after"', 'claimId')} AS "claimId", ${member(sql, 'e."after"', 'rating')} AS "rating", ${ACTOR}`;
 
 /**
+ * The claim an evidence event belongs to, spelt exactly as the partial expression index
+ * "AuditEvent_evidence_claim_idx" (prisma/sql/<provider>/AuditEvent.sql) spells it, so that the
+ * planner uses that index.
+ */
+function evidenceClaim(sql: Sql, alias: string): string {
+  return sql.dialect === 'postgres'
+    ? `(CASE WHEN ${alias}."action" = 'evidence.delete' THEN (${alias}."before"->>'claimId') ELSE (${alias}."after"->>'claimId') END)`
+    : `(CASE WHEN ${alias}."action" = 'evidence.delete' THEN json_extract(${alias}."before", '$.claimId') ELSE json_extract(${alias}."after", '$.claimId') END)`;
+}
+
+/**
  * Publications in the period of a rating other than `unverifiable` while the claim had no
  * evidence. Links are deleted outright, so only the trail knows what a claim had at that moment:
- * evidence events count +1 (create) and −1 (delete), publications 0, and a running sum per claim
- * in seq order (a window) is the number of links each publication saw.
+ * per publication, the claim's evidence events before it, +1 a create and −1 a delete, summed
+ * over one range of the evidence-by-claim index (the trail is not scanned).
  */
 export async function publishedWithoutEvidence(sql: Sql, workspaceId: string, period: Period): Promise<PublicationRow[]> {
-  const claimId = `CASE WHEN e."action" = 'evidence.delete' THEN ${member(sql, 'e."before"', 'claimId')} ELSE ${member(sql, 'e."after"', 'claimId')} END`;
   const rows = await sql.all<Record<string, unknown>>(
-    `WITH "stream" AS (
-       SELECT e."seq" AS "seq", e."at" AS "at", e."action" AS "action", e."entityId" AS "reviewId", ${claimId} AS "claimId",
-         ${member(sql, 'e."after"', 'rating')} AS "rating", ${ACTOR},
-         CASE e."action" WHEN 'evidence.create' THEN 1 WHEN 'evidence.delete' THEN -1 ELSE 0 END AS "delta"
+    `SELECT * FROM (
+       SELECT ${PUBLICATION_COLUMNS(sql)},
+         (SELECT COALESCE(SUM(CASE v."action" WHEN 'evidence.create' THEN 1 ELSE -1 END), 0) FROM "AuditEvent" v
+          WHERE v."workspaceId" = e."workspaceId" AND v."action" IN ('evidence.create', 'evidence.delete')
+            AND ${evidenceClaim(sql, 'v')} = ${member(sql, 'e."after"', 'claimId')} AND v."seq" < e."seq") AS "links"
        FROM "AuditEvent" e
-       WHERE e."workspaceId" = ? AND e."at" < ?::timestamp AND e."action" IN ('evidence.create', 'evidence.delete', 'review.publish')
-     ),
-     "counted" AS (
-       SELECT s.*, SUM(s."delta") OVER (PARTITION BY s."claimId" ORDER BY s."seq" ROWS UNBOUNDED PRECEDING) AS "links" FROM "stream" s
-     )
-     SELECT "seq", "at", "reviewId", "claimId", "rating", "keyId", "name", "role" FROM "counted"
-     WHERE "action" = 'review.publish' AND "at" >= ?::timestamp AND "rating" <> 'unverifiable' AND "links" <= 0
-     ORDER BY "seq"`,
-    [workspaceId, period.to, period.from],
+       WHERE ${IN_PERIOD} AND e."action" = 'review.publish'
+     ) x
+     WHERE x."rating" <> 'unverifiable' AND x."links" <= 0
+     ORDER BY x."seq"`,
+    [workspaceId, period.from, period.to],
   );
   return rows.map(publicationOf);
 }
