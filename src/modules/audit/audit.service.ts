@@ -67,15 +67,18 @@ const PARALLEL_FROM = 200_000;
  * head's hash must be the last event's. Events appended after the head was read are not checked
  * (a report during writes is not broken by them); events deleted from the end are caught by the
  * head. A long trail is split into ranges checked in worker threads at once, each range's first
- * link checked against the previous range's last hash.
+ * link checked against the previous range's last hash. `started` is called once the check is
+ * under way (its threads started), for a caller that has other work for this thread meanwhile.
  */
-export async function verifyChain(db: Database, workspaceId: string, options: { threads?: number } = {}): Promise<ChainCheck> {
+export async function verifyChain(db: Database, workspaceId: string, options: { threads?: number; started?: () => void } = {}): Promise<ChainCheck> {
   const head = await audit.chainHead(db.reader, workspaceId);
   const threads = options.threads ?? (head.auditSeq >= PARALLEL_FROM ? CHAIN_THREADS : 0);
   const ranges = splitRange(head.auditSeq, Math.max(1, threads));
-  const checks = threads > 0
-    ? await Promise.all(ranges.map((range) => verifyRangeInWorker({ provider: db.provider, location: db.location, workspaceId, ...range })))
-    : [await verifyRange(db.sql, workspaceId, ranges[0] as { fromSeq: number; toSeq: number })];
+  const pending = threads > 0
+    ? Promise.all(ranges.map((range) => verifyRangeInWorker({ provider: db.provider, location: db.location, workspaceId, ...range })))
+    : verifyRange(db.sql, workspaceId, ranges[0] as { fromSeq: number; toSeq: number }).then((check) => [check]);
+  options.started?.();
+  const checks = await pending;
   let count = 0;
   let prevHash = '';
   let firstBadSeq: number | null = null;

@@ -89,9 +89,15 @@ export async function buildAuditReport(db: Database, actor: Actor, query: Pick<A
   const workspace = await reports.findWorkspace(sql, workspaceId);
   if (!workspace) throw AppError.notFound('workspace', workspaceId);
   const current = period.to.getTime() >= now.getTime();
-  // On PostgreSQL the statements run on the server while this process hashes the chain.
+  // The chain check first: a long trail is checked in worker threads, started before the
+  // statements (on SQLite those run on this thread, synchronously); on PostgreSQL the statements
+  // run on the server meanwhile either way.
+  let started: () => void = () => undefined;
+  const underWay = new Promise<void>((resolve) => (started = resolve));
+  const chainCheck = verifyChain(db, workspaceId, { started });
+  await Promise.race([underWay, chainCheck.then(() => undefined, () => undefined)]);
   const [chain, counts, ranks, buckets, withoutEvidence, violations, corrected, reopened, keyActions, days] = await Promise.all([
-    verifyChain(db, workspaceId),
+    chainCheck,
     current ? reports.claimCountsNow(sql, workspaceId) : reports.claimCountsAt(sql, workspaceId, period.to),
     reports.timeToVerdictRanks(sql, workspaceId, period),
     reports.timeToVerdictBuckets(sql, workspaceId, period, VERDICT_HOUR_BUCKETS),
