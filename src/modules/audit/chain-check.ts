@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -115,10 +116,12 @@ export interface WorkerRange extends SeqRange {
 /** `verifyRange` in a worker thread with its own read-only connection (chain-check.worker.ts). */
 export function verifyRangeInWorker(task: WorkerRange): Promise<RangeCheck> {
   return new Promise((resolve, reject) => {
-    // An inline CommonJS entry that registers tsx's require hook in the thread, then loads
-    // the TypeScript worker: the same under `tsx src/server.ts`, `node --import tsx` and Jest.
-    const entry = `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'chain-check.worker.ts'))});`;
-    const worker = new Worker(entry, { eval: true, workerData: task });
+    // From the TypeScript source (tsx, Jest): an inline CommonJS entry that registers tsx's
+    // require hook in the thread, then loads the worker. From compiled JavaScript: the worker.
+    const source = join(__dirname, 'chain-check.worker.ts');
+    const worker = existsSync(source)
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true, workerData: task })
+      : new Worker(join(__dirname, 'chain-check.worker.js'), { workerData: task });
     let settled = false;
     worker.once('message', (message: RangeCheck) => {
       settled = true;
