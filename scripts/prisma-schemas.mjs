@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const providers = { sqlite: 'sqlite', postgres: 'postgresql' };
 
+/** PostgreSQL-only native types in the model, dropped from SQLite's schema (which has none). */
+const POSTGRES_ONLY = / @db\.Json\b/g;
+
 export function schemaFor(provider, model) {
+  if (provider === 'sqlite') model = model.replace(POSTGRES_ONLY, '');
   return `// Generated from prisma/model.prisma by scripts/prisma-schemas.mjs. Do not edit.
 
 generator client {

@@ -7,6 +7,7 @@ import { changesRoutes } from './modules/changes/changes.routes';
 import { claimRoutes } from './modules/claims/claims.routes';
 import { evidenceRoutes } from './modules/evidence/evidence.routes';
 import { sourceRoutes } from './modules/sources/sources.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 import { ratingScaleRoutes } from './modules/rating-scales/rating-scales.routes';
 import { workflowRoutes } from './modules/reviews/workflow.routes';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes';
@@ -26,5 +27,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...auditRoutes(deps),
     ...webhookRoutes(deps),
     ...changesRoutes(deps),
+    ...reportRoutes(deps),
   ];
 }

@@ -20,6 +20,11 @@ export type Tx = Prisma.TransactionClient;
 
 export interface Database {
   readonly provider: 'sqlite' | 'postgres';
+  /**
+   * Where a separate read-only connection finds the same data (the chain check's worker threads):
+   * the SQLite file's path, or PostgreSQL's connection string.
+   */
+  readonly location: string;
   /** Reads committed data only. Never use it to write. */
   readonly reader: DbClient;
   /** Plain SQL on committed data, for the hot reads (`sql.ts`). Never use it to write. */
@@ -113,6 +118,7 @@ async function openSqlite(file: string, timeout: number): Promise<Database> {
   const commits = new CommitSignal();
   return {
     provider: 'sqlite',
+    location: file,
     reader: reader.client,
     sql: readSql,
     write: (work) => queue.run(({ tx, sql }) => work(tx, sql)),
@@ -150,6 +156,7 @@ async function openPostgres(url: string, poolSize: number, timeout: number): Pro
   backgroundPool.on('error', () => undefined);
   return {
     provider: 'postgres',
+    location: url,
     reader: client,
     sql: postgresSql(pool),
     commits,

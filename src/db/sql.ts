@@ -12,6 +12,8 @@ import { types as pgTypes, type Pool, type PoolClient } from 'pg';
 export interface Sql {
   readonly dialect: 'sqlite' | 'postgres';
   all<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Rows as arrays of column values in the statement's order (no object per row): for long scans. */
+  arrays(text: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Runs a statement; resolves to the number of rows it changed. */
   run(text: string, params?: readonly unknown[]): Promise<number>;
 }
@@ -94,18 +96,29 @@ function sqliteParam(value: unknown): unknown {
  */
 export function sqliteSql(connection: BetterSqlite3.Database, options: { inTransactionOnly?: boolean } = {}): Sql {
   const statements = new Map<string, BetterSqlite3.Statement>();
-  const prepare = (text: string) => {
+  // Statements in raw mode (rows as arrays) are kept apart: raw() is a statement's state.
+  const rawStatements = new Map<string, BetterSqlite3.Statement>();
+  const prepareRaw = (text: string) => {
+    let statement = rawStatements.get(text);
+    if (!statement) {
+      if (rawStatements.size >= MAX_PREPARED) rawStatements.clear();
+      statement = prepare(text, rawStatements);
+      statement.raw(true);
+    }
+    return statement;
+  };
+  const prepare = (text: string, cache = statements) => {
     // The writer's statements belong to a write's transaction. If that has ended (a transaction
     // timeout rolled it back), running them would commit each on its own: refuse instead.
     if (options.inTransactionOnly && !connection.inTransaction) throw new Error('No write transaction is open on this connection (it may have timed out).');
-    let statement = statements.get(text);
+    let statement = cache.get(text);
     if (!statement) {
       // Id lists make many texts of one statement: start over rather than grow without end.
-      if (statements.size >= MAX_PREPARED) statements.clear();
+      if (cache.size >= MAX_PREPARED) cache.clear();
       statement = connection.prepare(text.replace(/::[a-z]+(\(\d+\))?/g, ''));
       // Prisma's connection answers integers as BigInt; these columns are all within 2^53.
       if (statement.reader) statement.safeIntegers(false);
-      statements.set(text, statement);
+      cache.set(text, statement);
     }
     return statement;
   };
@@ -114,6 +127,13 @@ export function sqliteSql(connection: BetterSqlite3.Database, options: { inTrans
     all: <T>(text: string, params: readonly unknown[] = []) => {
       try {
         return Promise.resolve(prepare(text).all(...params.map(sqliteParam)) as T[]);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+    arrays: (text, params = []) => {
+      try {
+        return Promise.resolve(prepareRaw(text).all(...params.map(sqliteParam)) as unknown[][]);
       } catch (error) {
         return Promise.reject(error as Error);
       }
@@ -186,6 +206,8 @@ export function postgresSql(queryable: Pool | PoolClient): Sql {
   return {
     dialect: 'postgres',
     all: async <T>(text: string, params: readonly unknown[] = []) => (await query<T>(text, params)).rows as T[],
+    arrays: async (text, params = []) =>
+      (await queryable.query<unknown[]>({ name: statementName(text), text: pgText(text), values: params.map(pgParam), types, rowMode: 'array' })).rows,
     run: async (text, params = []) => (await query(text, params)).rowCount ?? 0,
   };
 }
@@ -198,6 +220,7 @@ export function prismaTxSql(tx: {
   return {
     dialect: 'postgres',
     all: <T>(text: string, params: readonly unknown[] = []) => tx.$queryRawUnsafe<T[]>(pgText(text), ...params),
+    arrays: async (text, params = []) => (await tx.$queryRawUnsafe<Record<string, unknown>[]>(pgText(text), ...params)).map((row) => Object.values(row)),
     run: (text, params = []) => tx.$executeRawUnsafe(pgText(text), ...params),
   };
 }

@@ -1,7 +1,7 @@
 import { z, type ZodType } from 'zod';
 import { version as packageVersion } from '../../package.json';
 import { docsPage as renderDocsPage, type DocsPage } from './docs/docs-page';
-import type { RouteSpec } from './route';
+import type { DocumentMediaType, RouteSpec } from './route';
 import { problem } from './schemas';
 
 /**
@@ -254,6 +254,11 @@ function objectParameters(schema: ZodType | undefined, where: 'path' | 'query', 
 
 const ETAG_HEADER: OpenApiHeader = { description: 'The resource version, e.g. "3": send it as If-Match to change the resource.', required: true, schema: { type: 'string', pattern: '^"\\d+"$' } };
 
+/** JSON Schema 2020-12 of a document body: the page's text, or the PDF's bytes (`contentMediaType`). */
+function documentSchema(type: DocumentMediaType): JsonSchema {
+  return type === 'text/html' ? { type: 'string', contentMediaType: 'text/html' } : { type: 'string', contentMediaType: 'application/pdf' };
+}
+
 function problemResponse(description: string, headers?: Record<string, OpenApiHeader>): OpenApiResponse {
   return { description, ...(headers ? { headers } : {}), content: { 'application/problem+json': { schema: PROBLEM_REF } } };
 }
@@ -309,11 +314,20 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
     successHeaders['Idempotent-Replayed'] = { description: 'Present (true) when this is the stored response of an earlier request with the same Idempotency-Key.', schema: { type: 'string', const: 'true' } };
   }
 
+  for (const [name, header] of Object.entries(success.headers ?? {})) {
+    successHeaders[name] = { description: header.description, ...(header.required ? { required: true } : {}), schema: { type: 'string' } };
+  }
+  const content: Record<string, { schema: JsonSchema }> = {};
+  if (successSchema) content['application/json'] = { schema: successSchema };
+  const documents = Object.entries(success.documents ?? {});
+  for (const [type] of documents) content[type] = { schema: documentSchema(type as DocumentMediaType) };
+
   const responses: Record<string, OpenApiResponse> = {};
   responses[success.status] = {
-    description: success.description,
+    // A media type object has no description of its own (OpenAPI 3.1): each document's goes here.
+    description: [success.description, ...documents.map(([type, text]) => `As ${type}: ${text}`)].join(' '),
     ...(Object.keys(successHeaders).length > 0 ? { headers: successHeaders } : {}),
-    ...(successSchema ? { content: { 'application/json': { schema: successSchema } } } : {}),
+    ...(Object.keys(content).length > 0 ? { content } : {}),
   };
   if (singleGet) responses[304] = { description: 'Not modified: If-None-Match names the current version.', headers: { ETag: ETAG_HEADER } };
 

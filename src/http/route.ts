@@ -20,8 +20,30 @@ export interface RouteInput<P, Q, B> {
 
 type Infer<S> = S extends ZodType ? z.output<S> : undefined;
 
-/** A JSON body described by a zod schema of its JSON form (dates are RFC 3339 strings), or 204. */
-export type SuccessResponse = { status: 200 | 201; description: string; schema: ZodType } | { status: 204; description: string; schema?: undefined };
+/** Media types a route may answer besides JSON, as documents of their own (a report as a page or a PDF). */
+export const DOCUMENT_MEDIA_TYPES = ['text/html', 'application/pdf'] as const;
+export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
+
+/** A response header a route sets itself, for the OpenAPI document. */
+export interface ResponseHeader {
+  description: string;
+  required?: boolean;
+}
+
+/**
+ * A JSON body described by a zod schema of its JSON form (dates are RFC 3339 strings), or 204.
+ * `documents`: the other media types the route answers in place of the JSON (the route picks one,
+ * e.g. by `?format=`), each with what it is; `headers`: headers it sets itself.
+ */
+export type SuccessResponse =
+  | {
+      status: 200 | 201;
+      description: string;
+      schema: ZodType;
+      documents?: Partial<Record<DocumentMediaType, string>>;
+      headers?: Record<string, ResponseHeader>;
+    }
+  | { status: 204; description: string; schema?: undefined; documents?: undefined; headers?: undefined };
 
 /** Route-specific problem statuses (see `RouteSpec.errors`). */
 export type RouteErrorStatus = 404 | 409 | 422;

@@ -1,6 +1,6 @@
 import { uuidv7 } from '../db/ids';
-import { asInt, chunks, jsonParam, placeholders, type Sql } from '../db/sql';
-import { hashAuditEvent, type AuditEventContent } from './audit-chain';
+import { asInt, chunks, placeholders, type Sql } from '../db/sql';
+import { auditJsonParam, hashAuditEvent, type AuditEventContent } from './audit-chain';
 
 /**
  * Writing the audit trail (DESIGN §6): the append every unit of work makes, and the one
@@ -54,7 +54,9 @@ export function contentOf(row: AuditEventRow): AuditEventContent {
 }
 
 const EVENT_COLUMNS = ['id', 'workspaceId', 'seq', 'at', 'actorKeyId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];
-const EVENT_VALUES = `(${placeholders(10)}, ?::jsonb, ?::jsonb, ?, ?, ?)`;
+// `before`/`after` go as canonical text into `json` columns (PostgreSQL keeps the text as written;
+// jsonb would reorder keys): the chain check hashes them as stored (audit.service).
+const EVENT_VALUES = `(${placeholders(10)}, ?::json, ?::json, ?, ?, ?)`;
 /** Rows per INSERT: 15 parameters each stays far below either database's limit. */
 const EVENTS_PER_STATEMENT = 500;
 
@@ -82,7 +84,7 @@ export async function appendMany(sql: Sql, events: NewAuditEvent[]): Promise<App
     const hash = hashAuditEvent(content);
     const id = uuidv7();
     appended.push({ id, workspaceId, seq: content.seq, action: event.action, entityType: event.entityType });
-    const row = [id, workspaceId, content.seq, at, event.actor.keyId, event.actor.name, event.actor.role, event.action, event.entityType, event.entityId, jsonParam(event.before), jsonParam(event.after), event.requestId, prevHash, hash];
+    const row = [id, workspaceId, content.seq, at, event.actor.keyId, event.actor.name, event.actor.role, event.action, event.entityType, event.entityId, auditJsonParam(event.before), auditJsonParam(event.after), event.requestId, prevHash, hash];
     prevHash = hash;
     return row;
   });

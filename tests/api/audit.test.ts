@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { bearer, onPostgres, unique, useTestApp, type Workspace } from '../helpers/test-app';
+import { verifyChain } from '../../src/modules/audit/audit.service';
+import { hashAuditEvent } from '../../src/write-path/audit-chain';
+import { contentOf, type AuditEventRow } from '../../src/write-path/audit-log';
+import { tamper as tamperWith } from '../helpers/tamper';
+import { bearer, unique, useTestApp, type Workspace } from '../helpers/test-app';
 
 const { t } = useTestApp({ workspace: false });
 
@@ -17,29 +21,7 @@ async function verify(ws: Workspace) {
   return (await request(t.app).get('/v1/audit/verify').set(bearer(ws.keys.auditor)).expect(200)).body;
 }
 
-/** Runs SQL behind the API's back, with the table's append-only triggers out of the way. */
-async function tamper(sql: string): Promise<void> {
-  if (onPostgres) {
-    await t.rawSql('ALTER TABLE "AuditEvent" DISABLE TRIGGER USER');
-    try {
-      await t.rawSql(sql);
-    } finally {
-      await t.rawSql('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
-    }
-  } else {
-    await t.rawSql('DROP TRIGGER "AuditEvent_no_update"');
-    await t.rawSql('DROP TRIGGER "AuditEvent_no_delete"');
-    try {
-      await t.rawSql(sql);
-    } finally {
-      for (const op of ['UPDATE', 'DELETE']) {
-        await t.rawSql(
-          `CREATE TRIGGER "AuditEvent_no_${op.toLowerCase()}" BEFORE ${op} ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
-        );
-      }
-    }
-  }
-}
+const tamper = (sql: string) => tamperWith(t, sql);
 
 describe('GET /v1/audit/verify', () => {
   it('verifies an intact chain and reports its head', async () => {
@@ -79,6 +61,28 @@ describe('tampering behind the API’s back', () => {
     await createArticles(tail, 2);
     await tamper(`DELETE FROM "AuditEvent" WHERE "workspaceId" = '${tail.id}' AND "seq" >= 7`);
     expect(await verify(tail)).toMatchObject({ ok: false, count: 6, headSeq: 8, firstBadSeq: 7 });
+  });
+});
+
+describe('the chain check split over worker threads (long trails)', () => {
+  it('agrees with the one-thread check on an intact chain, an altered row and a broken seam', async () => {
+    const ws = await t.newWorkspace();
+    await createArticles(ws, 5);
+    // 11 events: threads 3 checks 1–4, 5–8 and 9–11, each in a worker with its own connection.
+    for (const threads of [0, 2, 3]) {
+      expect(await verifyChain(t.db, ws.id, { threads })).toEqual({ ok: true, count: 11, headSeq: 11, headHash: expect.stringMatching(/^[0-9a-f]{64}$/), firstBadSeq: null });
+    }
+    // Seq 6 altered and rehashed: it is intact on its own, only seq 7's link to it shows it —
+    // across the seam of the two-thread split (1–6, 7–11).
+    const row = await t.db.reader.auditEvent.findFirstOrThrow({ where: { workspaceId: ws.id, seq: 6 } });
+    const forged = { ...contentOf(row as AuditEventRow), after: { title: 'forged' } };
+    await tamper(`UPDATE "AuditEvent" SET "after" = '{"title":"forged"}', "hash" = '${hashAuditEvent(forged)}' WHERE "id" = '${row.id}'`);
+    for (const threads of [0, 2, 3]) expect(await verifyChain(t.db, ws.id, { threads })).toMatchObject({ ok: false, count: 6, firstBadSeq: 7 });
+
+    const other = await t.newWorkspace();
+    await createArticles(other, 5);
+    await tamper(`UPDATE "AuditEvent" SET "after" = '{"title":"forged"}' WHERE "workspaceId" = '${other.id}' AND "seq" = 10`);
+    for (const threads of [0, 2, 3]) expect(await verifyChain(t.db, other.id, { threads })).toMatchObject({ ok: false, count: 9, firstBadSeq: 10 });
   });
 });
 

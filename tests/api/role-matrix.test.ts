@@ -59,6 +59,7 @@ const policy: Record<string, keyof typeof can> = {
   'GET /v1/webhooks/:id/deliveries': 'edit',
   'POST /v1/webhooks/:id/deliveries/:deliveryId/retry': 'edit',
   'GET /v1/changes': 'read',
+  'GET /v1/reports/audit': 'audit',
 };
 
 const missingId = '0190a0a0-0000-7000-8000-000000000000';

@@ -15,8 +15,8 @@ export class ClaimFlow {
     private readonly ws: Workspace,
   ) {}
 
-  async create(withEvidence = true): Promise<this> {
-    const claim = await request(this.app).post('/v1/claims').set(bearer(this.ws.keys.checker)).send({ text: `ادعاء ${unique()}`, language: 'ar' }).expect(201);
+  async create(withEvidence = true, text = `ادعاء ${unique()}`): Promise<this> {
+    const claim = await request(this.app).post('/v1/claims').set(bearer(this.ws.keys.checker)).send({ text, language: 'ar' }).expect(201);
     this.id = claim.body.id;
     this.version = 1;
     if (withEvidence) {

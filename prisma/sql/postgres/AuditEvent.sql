@@ -18,3 +18,9 @@ DROP TRIGGER IF EXISTS "AuditEvent_no_truncate" ON "AuditEvent";
 CREATE TRIGGER "AuditEvent_no_truncate"
 BEFORE TRUNCATE ON "AuditEvent"
 FOR EACH STATEMENT EXECUTE FUNCTION "AuditEvent_append_only"();
+
+-- Evidence events by the claim they belong to (an expression Prisma's schema cannot state): the
+-- audit report counts the links a claim had when a verdict was published with one index range
+-- per publication (src/modules/reports/reports.repository.ts, publishedWithoutEvidence). The
+-- expression must stay the one the statement uses.
+CREATE INDEX IF NOT EXISTS "AuditEvent_evidence_claim_idx" ON "AuditEvent"("workspaceId", (CASE WHEN "action" = 'evidence.delete' THEN ("before"->>'claimId') ELSE ("after"->>'claimId') END), "seq") WHERE "action" IN ('evidence.create', 'evidence.delete');

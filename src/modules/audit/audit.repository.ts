@@ -1,4 +1,5 @@
 import type { DbClient } from '../../db/database';
+import { asDate, asInt, type Sql } from '../../db/sql';
 import type { AuditEventRow } from '../../write-path/audit-log';
 
 export type { AuditEventRow };
@@ -36,10 +37,67 @@ export async function chainHead(db: DbClient, workspaceId: string): Promise<{ au
   return db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { auditSeq: true, auditHeadHash: true } });
 }
 
-export async function batchFrom(db: DbClient, workspaceId: string, afterSeq: number, size: number): Promise<AuditEventRow[]> {
-  return (await db.auditEvent.findMany({
-    where: { workspaceId, seq: { gt: afterSeq } },
-    orderBy: { seq: 'asc' },
-    take: size,
-  })) as AuditEventRow[];
+/**
+ * One stored event as the chain check reads it: the scalars, `before`/`after` as their stored
+ * JSON text (not parsed), whether both texts are well-formed JSON, and the stored hash.
+ */
+export interface StoredEvent {
+  seq: number;
+  at: string;
+  actorKeyId: string | null;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  beforeText: string | null;
+  afterText: string | null;
+  wellFormed: boolean;
+  requestId: string;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * The chain check's read, per dialect. SQLite keeps a JSON column as the text written, and
+ * json_valid says whether it is well-formed. PostgreSQL's `json` keeps the text written too and
+ * refuses malformed JSON; an old `jsonb` column answers its own normalised text, whose hash
+ * misses and falls back to parsing (audit.service).
+ */
+function storedBatchSql(sql: Sql): string {
+  const json = sql.dialect === 'sqlite'
+    ? '"before", "after", (coalesce(json_valid("before"), 1) AND coalesce(json_valid("after"), 1)) AS "wellFormed"'
+    : '"before"::text, "after"::text, 1 AS "wellFormed"';
+  return `SELECT "seq", "at", "actorKeyId", "actorName", "actorRole", "action", "entityType", "entityId", ${json}, "requestId", "prevHash", "hash"
+    FROM "AuditEvent" WHERE "workspaceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`;
+}
+
+/** SQLite's text form of a DateTime (`2026-11-29T13:41:21.718+00:00`) as toISOString's, without a Date when it can. */
+function isoOf(value: unknown): string {
+  if (typeof value === 'string' && value.length === 29 && value.endsWith('+00:00')) return `${value.slice(0, 23)}Z`;
+  return asDate(value).toISOString();
+}
+
+/**
+ * The next `size` events after `afterSeq`, in seq order, as rows of arrays in plain SQL (decision
+ * 0005): the chain check reads the whole trail, and mapping rows to objects cost more than hashing.
+ */
+export async function storedBatchFrom(sql: Sql, workspaceId: string, afterSeq: number, size: number): Promise<StoredEvent[]> {
+  const rows = await sql.arrays(storedBatchSql(sql), [workspaceId, afterSeq, size]);
+  return rows.map((row) => ({
+    seq: asInt(row[0]),
+    at: isoOf(row[1]),
+    actorKeyId: (row[2] as string | null) ?? null,
+    actorName: row[3] as string,
+    actorRole: row[4] as string,
+    action: row[5] as string,
+    entityType: row[6] as string,
+    entityId: row[7] as string,
+    beforeText: (row[8] as string | null) ?? null,
+    afterText: (row[9] as string | null) ?? null,
+    wellFormed: asInt(row[10]) === 1,
+    requestId: row[11] as string,
+    prevHash: row[12] as string,
+    hash: row[13] as string,
+  }));
 }

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import type { Actor } from '../../core/roles';
-import { hashAuditEvent } from '../../write-path/audit-chain';
-import { contentOf } from '../../write-path/audit-log';
+import { CHAIN_THREADS, splitRange, verifyRange, verifyRangeInWorker } from './chain-check';
 import * as audit from './audit.repository';
 
 export interface AuditEventView {
@@ -59,35 +58,47 @@ export interface ChainCheck {
   firstBadSeq: number | null;
 }
 
-const BATCH = 1000;
+/** Trails at least this long are checked in worker threads, one range of seqs each. */
+const PARALLEL_FROM = 200_000;
 
 /**
- * Recomputes the workspace's chain from the first event: each must have the next `seq`, link to
- * the previous hash and hash to what it says. The head kept on the workspace row catches events
- * deleted from the end.
+ * Recomputes the workspace's chain up to the head kept on the workspace row: every event from
+ * seq 1 must be there, link to the previous hash and hash to what it says (chain-check.ts); the
+ * head's hash must be the last event's. Events appended after the head was read are not checked
+ * (a report during writes is not broken by them); events deleted from the end are caught by the
+ * head. A long trail is split into ranges checked in worker threads at once, each range's first
+ * link checked against the previous range's last hash. `started` is called once the check is
+ * under way (its threads started), for a caller that has other work for this thread meanwhile.
  */
-export async function verifyChain(db: Database, workspaceId: string): Promise<ChainCheck> {
+export async function verifyChain(db: Database, workspaceId: string, options: { threads?: number; started?: () => void } = {}): Promise<ChainCheck> {
   const head = await audit.chainHead(db.reader, workspaceId);
+  const threads = options.threads ?? (head.auditSeq >= PARALLEL_FROM ? CHAIN_THREADS : 0);
+  const ranges = splitRange(head.auditSeq, Math.max(1, threads));
+  const pending = threads > 0
+    ? Promise.all(ranges.map((range) => verifyRangeInWorker({ provider: db.provider, location: db.location, workspaceId, ...range })))
+    : verifyRange(db.sql, workspaceId, ranges[0] as { fromSeq: number; toSeq: number }).then((check) => [check]);
+  options.started?.();
+  const checks = await pending;
   let count = 0;
-  let expectedSeq = 1;
   let prevHash = '';
   let firstBadSeq: number | null = null;
-  for (;;) {
-    const batch = await audit.batchFrom(db.reader, workspaceId, expectedSeq - 1, BATCH);
-    for (const row of batch) {
-      const recomputed = hashAuditEvent(contentOf(row));
-      if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== recomputed) {
-        firstBadSeq = Math.min(row.seq, expectedSeq);
-        break;
-      }
-      count += 1;
-      expectedSeq += 1;
-      prevHash = row.hash;
+  for (const [i, check] of checks.entries()) {
+    const range = ranges[i] as { fromSeq: number; toSeq: number };
+    if (check.count > 0 && check.firstPrevHash !== prevHash) {
+      firstBadSeq = range.fromSeq;
+      break;
     }
-    if (firstBadSeq !== null || batch.length < BATCH) break;
+    count += check.count;
+    if (check.firstBadSeq !== null) {
+      firstBadSeq = check.firstBadSeq;
+      break;
+    }
+    if (check.count < range.toSeq - range.fromSeq + 1) {
+      firstBadSeq = range.fromSeq + check.count;
+      break;
+    }
+    if (check.lastHash !== null) prevHash = check.lastHash;
   }
-  if (firstBadSeq === null && (count !== head.auditSeq || prevHash !== head.auditHeadHash)) {
-    firstBadSeq = count + 1;
-  }
+  if (firstBadSeq === null && prevHash !== head.auditHeadHash) firstBadSeq = count + 1;
   return { ok: firstBadSeq === null, count, headSeq: head.auditSeq, headHash: head.auditHeadHash, firstBadSeq };
 }
