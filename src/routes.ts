@@ -4,6 +4,8 @@ import { articleRoutes } from './modules/articles/articles.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { apiKeyRoutes } from './modules/auth/api-keys.routes';
 import { claimRoutes } from './modules/claims/claims.routes';
+import { claimReviewRoutes } from './modules/claimreview/claimreview.routes';
+import { exportRoutes } from './modules/exports/exports.routes';
 import { evidenceRoutes } from './modules/evidence/evidence.routes';
 import { sourceRoutes } from './modules/sources/sources.routes';
 import { ratingScaleRoutes } from './modules/rating-scales/rating-scales.routes';
@@ -22,5 +24,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...workflowRoutes(deps),
     ...ratingScaleRoutes(deps),
     ...auditRoutes(deps),
+    ...exportRoutes(deps),
+    ...claimReviewRoutes(deps),
   ];
 }

@@ -20,8 +20,29 @@ export interface RouteInput<P, Q, B> {
 
 type Infer<S> = S extends ZodType ? z.output<S> : undefined;
 
-/** A JSON body described by a zod schema of its JSON form (dates are RFC 3339 strings), or 204. */
-export type SuccessResponse = { status: 200 | 201; description: string; schema: ZodType } | { status: 204; description: string; schema?: undefined };
+/** Media types a route may answer besides plain JSON (streamed exports, JSON-LD). */
+export type MediaType = 'application/json' | 'application/ld+json' | 'application/x-ndjson' | 'text/csv';
+
+/** A response header a route sets, as the OpenAPI document describes it. */
+export interface HeaderSpec {
+  description: string;
+  /** Always present on the success response (the test suite checks it). */
+  required?: boolean;
+  /** A regular expression its value matches. */
+  pattern?: string;
+}
+
+/**
+ * The success response: a JSON body described by a zod schema of its JSON form (dates are RFC
+ * 3339 strings); or 204; or `content`, one schema per media type, for a route that answers in
+ * several (chosen by a query parameter such as `format`) or in one that is not plain JSON. For
+ * `application/x-ndjson` the schema is that of one line; `text/csv` is described as a string.
+ * `notModified` documents `If-None-Match` and a 304 (routes that set their own `ETag`).
+ */
+export type SuccessResponse =
+  | { status: 200 | 201; description: string; schema: ZodType; content?: undefined; headers?: Record<string, HeaderSpec> }
+  | { status: 204; description: string; schema?: undefined; content?: undefined; headers?: undefined }
+  | { status: 200; description: string; schema?: undefined; content: Partial<Record<MediaType, ZodType>>; headers?: Record<string, HeaderSpec>; notModified?: string };
 
 /** Route-specific problem statuses (see `RouteSpec.errors`). */
 export type RouteErrorStatus = 404 | 409 | 422;

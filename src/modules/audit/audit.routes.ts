@@ -3,8 +3,11 @@ import type { AppDeps } from '../../app-deps';
 import { pageQuery } from '../../http/pagination';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { id, pageOf, timestamp } from '../../http/schemas';
-import { can, ROLES } from '../../core/roles';
+import { can } from '../../core/roles';
+import { auditEventView, chainCheckView } from './audit.schemas';
 import * as service from './audit.service';
+
+export { auditEventView, chainCheckView };
 
 export const auditEventsQuery = pageQuery
   .extend({
@@ -15,38 +18,6 @@ export const auditEventsQuery = pageQuery
     to: timestamp.optional().describe('exclusive'),
   })
   .strict();
-
-/** One audit event (`present` of audit.service): who changed what, and the hash chain. */
-export const auditEventView = z
-  .strictObject({
-    id,
-    seq: z.number().int().min(1).describe('Gap-free per workspace, from 1'),
-    at: timestamp,
-    actor: z.strictObject({
-      keyId: id.nullable().describe('null when claimtrack itself acted'),
-      name: z.string(),
-      role: z.enum(ROLES),
-    }),
-    action: z.string().describe('e.g. article.update'),
-    entityType: z.string(),
-    entityId: id,
-    before: z.unknown().describe('The entity before the change; null on create'),
-    after: z.unknown().describe('The entity after the change; null on delete'),
-    requestId: z.string(),
-    prevHash: z.string().regex(/^([0-9a-f]{64})?$/).describe("The previous event's hash; empty for the first"),
-    hash: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the canonical JSON of the event'),
-  })
-  .meta({ id: 'AuditEvent' });
-
-export const chainCheckView = z
-  .strictObject({
-    ok: z.boolean(),
-    count: z.number().int().min(0).describe('Events that verified'),
-    headSeq: z.number().int().min(0),
-    headHash: z.string(),
-    firstBadSeq: z.number().int().min(1).nullable().describe('The first seq missing, altered or out of chain; null when all is well'),
-  })
-  .meta({ id: 'ChainCheck' });
 
 export function auditRoutes({ db }: AppDeps): RouteSpec[] {
   return [

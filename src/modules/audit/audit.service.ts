@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import type { Actor } from '../../core/roles';
-import { hashAuditEvent } from '../../write-path/audit-chain';
+import { ChainVerifier, type ChainedAuditEvent } from '../../write-path/audit-chain';
 import { contentOf } from '../../write-path/audit-log';
 import * as audit from './audit.repository';
 
@@ -68,26 +68,38 @@ const BATCH = 1000;
  */
 export async function verifyChain(db: Database, workspaceId: string): Promise<ChainCheck> {
   const head = await audit.chainHead(db.reader, workspaceId);
-  let count = 0;
-  let expectedSeq = 1;
-  let prevHash = '';
-  let firstBadSeq: number | null = null;
-  for (;;) {
-    const batch = await audit.batchFrom(db.reader, workspaceId, expectedSeq - 1, BATCH);
-    for (const row of batch) {
-      const recomputed = hashAuditEvent(contentOf(row));
-      if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== recomputed) {
-        firstBadSeq = Math.min(row.seq, expectedSeq);
-        break;
-      }
-      count += 1;
-      expectedSeq += 1;
-      prevHash = row.hash;
-    }
-    if (firstBadSeq !== null || batch.length < BATCH) break;
+  const chain = new ChainVerifier({ seq: 1, prevHash: '' });
+  for (let afterSeq = 0; ; ) {
+    const batch = await audit.batchFrom(db.reader, workspaceId, afterSeq, BATCH);
+    for (const row of batch) if (!chain.add({ ...contentOf(row), hash: row.hash })) break;
+    if (chain.firstBadSeq !== null || batch.length < BATCH) break;
+    afterSeq = chain.lastSeq ?? afterSeq;
   }
-  if (firstBadSeq === null && (count !== head.auditSeq || prevHash !== head.auditHeadHash)) {
-    firstBadSeq = count + 1;
+  let firstBadSeq = chain.firstBadSeq;
+  if (firstBadSeq === null && (chain.count !== head.auditSeq || chain.headHash !== head.auditHeadHash)) {
+    firstBadSeq = chain.count + 1;
   }
-  return { ok: firstBadSeq === null, count, headSeq: head.auditSeq, headHash: head.auditHeadHash, firstBadSeq };
+  return { ok: firstBadSeq === null, count: chain.count, headSeq: head.auditSeq, headHash: head.auditHeadHash, firstBadSeq };
+}
+
+/** An event as an export writes it: everything its hash covers, its hash, and its id. */
+export type ExportedAuditEvent = ChainedAuditEvent & { id: string };
+
+/**
+ * The events between `from` and `to` as pages in seq order: one unbroken run of the chain (see
+ * `audit.seqRange`), so the file verifies from its first event's prevHash. Always yields a first
+ * page (empty when there are no events), so a download can start once the range is known.
+ */
+export async function* exportedEvents(db: Database, workspaceId: string, range: { from?: Date; to?: Date }, pageSize: number): AsyncGenerator<ExportedAuditEvent[]> {
+  const seqs = await audit.seqRange(db.sql, workspaceId, range.from, range.to);
+  if (!seqs) {
+    yield [];
+    return;
+  }
+  for (let afterSeq = seqs.first - 1; afterSeq < seqs.last; ) {
+    const rows = await audit.eventsPage(db.sql, workspaceId, afterSeq, seqs.last, pageSize);
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ id: row.id, ...contentOf(row), hash: row.hash }));
+    afterSeq = (rows.at(-1) as audit.AuditEventRow).seq;
+  }
 }

@@ -92,3 +92,24 @@ export async function markReopened(tx: Tx, ids: string[], data: { reopenedAt: Da
   const rows = await tx.review.updateManyAndReturn({ where: { id: { in: ids }, state: 'published' }, data: { ...data, version: { increment: 1 } } });
   return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
+
+/** Where a page of published reviews ends: the last one's decision time and id. */
+export interface DecisionPosition {
+  at: Date;
+  id: string;
+}
+
+/**
+ * The workspace's published reviews of live claims, latest decision first (a correction moves
+ * its claim to the front): the keys of a page of the public feed, answered by the
+ * (workspaceId, state, decidedAt, id) index.
+ */
+export async function publishedPage(sql: Sql, workspaceId: string, take: number, after?: DecisionPosition): Promise<{ id: string; claimId: string; decidedAt: Date }[]> {
+  const rows = await sql.all<Record<string, unknown>>(
+    `SELECT r."id" AS "id", r."claimId" AS "claimId", r."decidedAt" AS "decidedAt" FROM "Review" r JOIN "Claim" c ON c."id" = r."claimId"
+     WHERE r."workspaceId" = ? AND r."state" = 'published' AND c."deletedAt" IS NULL${after ? ' AND (r."decidedAt", r."id") < (?, ?)' : ''}
+     ORDER BY r."decidedAt" DESC, r."id" DESC LIMIT ?`,
+    [workspaceId, ...(after ? [after.at, after.id] : []), take],
+  );
+  return rows.map((row) => ({ id: row.id as string, claimId: row.claimId as string, decidedAt: asDate(row.decidedAt) }));
+}
