@@ -7,7 +7,7 @@ import { bearer, unique, useTestApp, type Workspace } from '../helpers/test-app'
 import { ClaimFlow } from '../helpers/workflow';
 
 // Pages of 3 rows: every export below crosses page boundaries, so the keyset cursor is exercised.
-const { t, ws } = useTestApp({ env: { EXPORT_PAGE_SIZE: '3' } });
+const { t } = useTestApp({ workspace: false, env: { EXPORT_PAGE_SIZE: '3' } });
 
 const CSV_COLUMNS = ['id', 'status', 'verdict', 'text', 'language', 'claimant', 'claimDate', 'articleUrl', 'quote', 'quantities', 'tags', 'version', 'createdAt', 'updatedAt'];
 
