@@ -67,6 +67,26 @@ describe('GET /v1/exports/claims', () => {
     expect(published.verdictHistory.map((review) => review.state)).toEqual(['published']);
   });
 
+  it("ndjson: a corrected verdict's whole history, newest first, and each claim's own evidence, across pages", async () => {
+    const v = await t.newWorkspace();
+    const corrected = await new ClaimFlow(t.app, v).reach('published');
+    await corrected.reopen().then((r) => expect(r.status).toBe(200));
+    await corrected.propose('mostly_true').then((r) => expect(r.status).toBe(201));
+    await corrected.publish(v.keys.editor, { correctionNote: 'الرقم الصحيح أقل بقليل' }).then((r) => expect(r.status).toBe(200));
+    await createClaims(v, [{ text: 'بلا أدلة', language: 'ar' }, { text: 'بلا أدلة أيضا', language: 'ar' }]);
+    const second = await new ClaimFlow(t.app, v).reach('in_review');
+    const lines = ndjsonLines((await exportOf(v, 'format=ndjson')).text) as { id: string; evidence: { claimId: string }[]; verdictHistory: { state: string }[] }[];
+    expect(lines.map((line) => line.id)).toHaveLength(4); // pages of 3: the last claim is on the second page
+    for (const line of lines) {
+      const single = await request(t.app).get(`/v1/claims/${line.id}`).set(bearer(v.keys.viewer)).expect(200);
+      expect(line).toEqual(single.body);
+    }
+    const byId = new Map(lines.map((line) => [line.id, line]));
+    expect(byId.get(corrected.id)?.verdictHistory.map((review) => review.state)).toEqual(['published', 'superseded']);
+    expect(byId.get(second.id)?.evidence.map((link) => link.claimId)).toEqual([second.id]);
+    expect(byId.get(second.id)?.verdictHistory).toEqual([]);
+  });
+
   it('json: one array of the same claims', async () => {
     const [ndjson, json] = await Promise.all([exportOf(w, 'format=ndjson'), exportOf(w, 'format=json')]);
     expect(json.status).toBe(200);

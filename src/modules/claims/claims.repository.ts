@@ -288,6 +288,33 @@ function filterConditions(sql: Sql, workspaceId: string, filter: ClaimFilter, on
  * the export runs keeps its place: each live claim is read once (by updatedAt, an update would
  * move it behind the cursor and out of the file). The (workspace, createdAt, id) index answers it.
  */
+/**
+ * One export page as the driver gives it: the claim's columns (`CLAIM_COLUMNS`) and the `extra`
+ * columns, by (createdAt, id) after `after`. Raw rows, so that an export maps each straight to
+ * the text it writes (`toRow` makes a `ClaimRow` of one).
+ */
+export async function exportRawPage(sql: Sql, workspaceId: string, filter: ClaimFilter, take: number, extra: Record<string, string>, after?: ClaimPosition, onlyIds?: string[]): Promise<Record<string, unknown>[]> {
+  const { where, params } = filterConditions(sql, workspaceId, filter, onlyIds);
+  if (after) {
+    where.push('(c."createdAt", c."id") > (?, ?)');
+    params.push(after.at, after.id);
+  }
+  const columns = Object.entries(extra)
+    .map(([name, column]) => `, ${column} AS "${name}"`)
+    .join('');
+  return sql.all(`SELECT ${claimColumns(sql)}${columns} FROM "Claim" c WHERE ${where.join(' AND ')} ORDER BY c."createdAt", c."id" LIMIT ?`, [...params, take]);
+}
+
+/** The keyset position of a raw row of `exportRawPage`. */
+export function positionOf(raw: Record<string, unknown>): ClaimPosition {
+  return { at: asDate(raw.createdAt), id: raw.id as string };
+}
+
+/** A raw row of `exportRawPage` as a `ClaimRow`, with its `extra` columns. */
+export function withExtra<K extends string>(raw: Record<string, unknown>, names: readonly K[]): { row: ClaimRow; extra: Record<K, unknown> } {
+  return { row: toRow(raw), extra: Object.fromEntries(names.map((name) => [name, raw[name]])) as Record<K, unknown> };
+}
+
 export async function exportPage<K extends string>(
   sql: Sql,
   workspaceId: string,
@@ -297,15 +324,9 @@ export async function exportPage<K extends string>(
   after?: ClaimPosition,
   onlyIds?: string[],
 ): Promise<{ row: ClaimRow; extra: Record<K, unknown> }[]> {
-  const { where, params } = filterConditions(sql, workspaceId, filter, onlyIds);
-  if (after) {
-    where.push('(c."createdAt", c."id") > (?, ?)');
-    params.push(after.at, after.id);
-  }
   const names = Object.keys(extra) as K[];
-  const columns = names.map((name) => `, ${extra[name]} AS "${name}"`).join('');
-  const rows = await sql.all(`SELECT ${claimColumns(sql)}${columns} FROM "Claim" c WHERE ${where.join(' AND ')} ORDER BY c."createdAt", c."id" LIMIT ?`, [...params, take]);
-  return rows.map((raw) => ({ row: toRow(raw), extra: Object.fromEntries(names.map((name) => [name, raw[name]])) as Record<K, unknown> }));
+  const rows = await exportRawPage(sql, workspaceId, filter, take, extra, after, onlyIds);
+  return rows.map((raw) => withExtra(raw, names));
 }
 
 /** Live claims of this workspace among `ids` (any order), with `extra` columns as `exportPage` reads them. */

@@ -45,6 +45,19 @@ export function csv<T extends Record<string, unknown>>(columns: readonly (keyof 
 }
 
 /**
+ * `csv`, for records given as arrays in `columns` order (no property look-up per cell): the same
+ * header, quoting, BOM and formula escaping.
+ */
+export function csvRows<T extends readonly unknown[]>(columns: readonly string[]): Encoder<T> {
+  const options = { record_delimiter: 'windows' as const, escape_formulas: true };
+  return {
+    head: () => BOM + stringify([[...columns]], options),
+    page: (records) => (records.length === 0 ? '' : stringify(records as unknown as unknown[][], options)),
+    tail: () => '',
+  };
+}
+
+/**
  * The chunks of an export: each page's records encoded, the head with the first. The first chunk
  * comes once the first page is read (so a failing query is still an ordinary error), and the next
  * page is only read when the caller asks for the next chunk (the client took the last one).

@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asDateOrNull, asInt, asJson, jsonArray, type Sql } from '../../db/sql';
+import { asDate, asDateOrNull, asInt, asJson, jsonArray, placeholders, type Sql } from '../../db/sql';
 
 export interface ReviewRow {
   id: string;
@@ -57,6 +57,25 @@ function toRow(row: Record<string, unknown>): ReviewRow {
 export async function listForClaim(sql: Sql, workspaceId: string, claimId: string): Promise<ReviewRow[]> {
   const rows = await sql.all<Record<string, unknown>>(`${selectReviews('r."workspaceId" = ? AND r."claimId" = ?')} ORDER BY r."id"`, [workspaceId, claimId]);
   return rows.map(toRow);
+}
+
+/**
+ * The verdict history of each of `claimIds` (published and superseded reviews, newest first), in
+ * one statement: an export's page reads it this way rather than as a subquery per claim.
+ */
+export async function historyForClaims(sql: Sql, workspaceId: string, claimIds: readonly string[]): Promise<Map<string, ReviewRow[]>> {
+  const found = new Map<string, ReviewRow[]>();
+  if (claimIds.length === 0) return found;
+  const rows = await sql.all<Record<string, unknown>>(
+    `${selectReviews(`r."workspaceId" = ? AND r."claimId" IN (${placeholders(claimIds.length)}) AND r."state" IN ('published', 'superseded')`)} ORDER BY r."id" DESC`,
+    [workspaceId, ...claimIds],
+  );
+  for (const row of rows) {
+    const list = found.get(row.claimId as string);
+    if (list) list.push(toRow(row));
+    else found.set(row.claimId as string, [toRow(row)]);
+  }
+  return found;
 }
 
 /**
