@@ -33,21 +33,32 @@ type RawClaim = Record<string, unknown>;
  * The workspace's claims matching `query`'s filters, page after page, oldest first by
  * (createdAt, id) — a key no write changes, so every claim live throughout is read exactly once.
  * With `q`, the search's matches (the same tiers, and the same cap per tier, as `GET /v1/claims`)
- * in tier order. Each page is one statement, with `extra` columns. Always yields a first page.
+ * in tier order. Each page is one statement, with `extra` columns; on PostgreSQL the next page is
+ * read while the caller encodes this one (at most one page ahead). Always yields a first page.
  */
 async function* claimPages(db: Database, actor: Actor, query: ClaimExportQuery, extra: Extra<string>, pageSize: number, filterExtra: claims.ClaimFilter = {}): AsyncGenerator<RawClaim[]> {
   const filter = { ...claimFilterOf(query), ...filterExtra };
+  const readAhead = db.sql.dialect === 'postgres';
   const tiers: Iterable<{ ids?: string[] }> | AsyncIterable<{ ids?: string[] }> = query.q === undefined ? [{}] : searchTiers(db.sql, actor.workspaceId, searchTerms(query.q));
   let yielded = false;
   for await (const { ids } of tiers) {
     if (ids?.length === 0) continue;
-    for (let after: claims.ClaimPosition | undefined; ; ) {
-      const page = await claims.exportRawPage(db.sql, actor.workspaceId, filter, pageSize, extra, after, ids);
+    const read = (after?: claims.ClaimPosition) => {
+      const page = claims.exportRawPage(db.sql, actor.workspaceId, filter, pageSize, extra, after, ids);
+      page.catch(() => undefined); // a read ahead that fails after the client left is no unhandled rejection
+      return page;
+    };
+    for (let next = read(); ; ) {
+      const page = await next;
+      const last = page.at(-1);
+      const more = page.length === pageSize && last !== undefined;
+      // PostgreSQL: the next page is read while this one is encoded and sent. SQLite's driver is
+      // synchronous (a read ahead would only run sooner), so there it is read when asked for.
+      if (more && readAhead) next = read(claims.positionOf(last));
       if (page.length > 0 || !yielded) yield page;
       yielded = true;
-      const last = page.at(-1);
-      if (page.length < pageSize || !last) break;
-      after = claims.positionOf(last);
+      if (!more) break;
+      if (!readAhead) next = read(claims.positionOf(last));
     }
   }
   if (!yielded) yield [];
@@ -119,7 +130,7 @@ function claimDetailRecord(raw: RawClaim, evidenceRows: EvidenceRow[] | undefine
  */
 async function claimDetailPage(sql: Sql, workspaceId: string, page: RawClaim[]): Promise<ClaimDetailRecord[]> {
   const ids = page.map((raw) => raw.id as string);
-  const [evidenceOf, historyOf] = [await evidence.listForClaims(sql, workspaceId, ids), await reviews.historyForClaims(sql, workspaceId, ids)];
+  const [evidenceOf, historyOf] = await Promise.all([evidence.listForClaims(sql, workspaceId, ids), reviews.historyForClaims(sql, workspaceId, ids)]);
   return page.map((raw) => claimDetailRecord(raw, evidenceOf.get(raw.id as string), historyOf.get(raw.id as string)));
 }
 
