@@ -31,6 +31,8 @@ interface Options {
   cpuProfDir?: string;
   /** Keep the work folder (the SQLite file) for a look afterwards (`--keep`). */
   keep: boolean;
+  /** The results file (`--out FILE`); default bench/results/<date>-export-<size>.md. */
+  out?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -39,6 +41,7 @@ function parseArgs(argv: string[]): Options {
   let formats = ['ndjson', 'csv', 'ndjson', 'csv'];
   let cpuProfDir: string | undefined;
   let keep = false;
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--size') {
       const m = /^(\d+)([km]?)$/i.exec(argv[(i += 1)] ?? '');
@@ -48,9 +51,10 @@ function parseArgs(argv: string[]): Options {
     else if (argv[i] === '--formats') formats = (argv[(i += 1)] ?? '').split(',');
     else if (argv[i] === '--cpu-prof') cpuProfDir = argv[(i += 1)];
     else if (argv[i] === '--keep') keep = true;
+    else if (argv[i] === '--out') out = argv[(i += 1)];
     else throw new Error(`unknown option ${argv[i]}`);
   }
-  return { size, dbs, formats: formats.filter(Boolean), cpuProfDir, keep };
+  return { size, dbs, formats: formats.filter(Boolean), cpuProfDir, keep, out };
 }
 
 const log = (message: string) => process.stdout.write(`[bench:export] ${message}\n`);
@@ -67,7 +71,9 @@ function streamExport(url: string, key: string, pid: number): Promise<{ rows: nu
     let rows = 0;
     let bytes = 0;
     let firstByteMs = -1;
-    get(url, { headers: { authorization: `Bearer ${key}` } }, (res) => {
+    // A connection of its own: the baseline before it blocks this process (better-sqlite3 is
+    // synchronous) past the server's keep-alive timeout, and a pooled socket would be a dead one.
+    get(url, { agent: false, headers: { authorization: `Bearer ${key}` } }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
       res.on('data', (chunk: Buffer) => {
         if (firstByteMs < 0) firstByteMs = performance.now() - started;
@@ -217,7 +223,7 @@ async function main(): Promise<void> {
   const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   const label = size % 1e6 === 0 ? `${size / 1e6}m` : size % 1e3 === 0 ? `${size / 1e3}k` : String(size);
-  const file = join(out, `${new Date().toISOString().slice(0, 10)}-export-${label}.md${options.formats.length === 0 ? '.tmp' : ''}`);
+  const file = options.out ?? join(out, `${new Date().toISOString().slice(0, 10)}-export-${label}.md${options.formats.length === 0 ? '.tmp' : ''}`);
   writeFileSync(file, `${lines.join('\n')}\n`);
   log(`wrote ${file}`);
 }
