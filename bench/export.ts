@@ -1,13 +1,14 @@
 /**
- * Export benchmark (issue 11): `npm run bench:export -- --size 100k --db sqlite,postgres`.
+ * Export benchmark (issue 11): `npm run bench:export -- --size 1m [--db sqlite,postgres]
+ * [--formats ndjson,csv,ndjson,csv] [--cpu-prof DIR] [--keep] [--out FILE]`.
  *
  * Seeds N claims through the public API (batches of 1,000 from lib/generator.ts, one workspace),
- * then streams `GET /v1/exports/claims?format=ndjson` and `format=csv` from the real server
- * (a child process) and reads them as fast as it can: rows/s, and the server's RSS before and
- * at its highest while exporting (sampled every 50 ms from /proc). The baseline, in the same run,
- * is the raw driver reading the same rows with the same page statement's claim columns:
- * better-sqlite3 `.iterate()`, or a PostgreSQL cursor (DECLARE … FETCH 1000). Writes
- * bench/results/<date>-export-<size>.md (e.g. 2026-12-03-export-1m.md).
+ * then streams `GET /v1/exports/claims?format=…` from the real server (a child process) and reads
+ * each export as fast as it can: rows/s, time to the first byte, and the server's RSS before and
+ * at its highest while exporting (sampled every 50 ms from /proc). The baseline, measured right
+ * after each export, is the raw driver reading the same claims and tags (better-sqlite3
+ * `raw().iterate()`, or a PostgreSQL cursor, FETCH 1000) encoded per format (`rawBaseline`).
+ * Writes bench/results/<date>-export-<size>.md (e.g. 2026-12-03-export-1m.md) unless `--out`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
