@@ -5,7 +5,7 @@ import { AppError } from './core/errors';
 import { createMetrics } from './http/metrics';
 import { notFoundHandler, problemHandler } from './http/problem';
 import { buildOpenApiDocument, docsPage, DOCS_PATH, OPENAPI_PATH } from './http/openapi';
-import { rateLimit } from './http/rate-limit';
+import { rateLimit, rateLimitByAddress } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { routeHandler, type RouteSpec } from './http/route';
 import { authenticate } from './modules/auth/authenticate';
@@ -40,6 +40,8 @@ export function buildApp(deps: AppDeps): express.Express {
   const { db, config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, req.ip (the public routes' rate limit) is the client's only if it is trusted.
+  app.set('trust proxy', config.TRUST_PROXY);
   // ETags are resource versions, set by the routes; Express's body hashes would contradict them.
   app.set('etag', false);
 
@@ -88,10 +90,11 @@ export function buildApp(deps: AppDeps): express.Express {
   const bodyParser = express.json({ limit: config.BODY_LIMIT, strict: true });
   const checkKey = authenticate(db, logger);
   const limitRate = rateLimit(config.RATE_LIMIT_PER_MINUTE);
+  const limitPublic = rateLimitByAddress(config.PUBLIC_RATE_LIMIT_PER_MINUTE);
   for (const route of routes) mount(app, route);
 
   function mount(target: express.Express, route: RouteSpec) {
-    const chain: RequestHandler[] = route.roles === 'public' ? [] : [checkKey, limitRate];
+    const chain: RequestHandler[] = route.roles === 'public' ? [limitPublic] : [checkKey, limitRate];
     if (route.method === 'post' || route.method === 'patch') chain.push(requireJson, bodyParser);
     target[route.method](route.path, ...chain, routeHandler(route));
   }

@@ -42,9 +42,30 @@ const envSchema = z.object({
   WEBHOOK_RETRY_DELAYS: retryDelays.default([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]),
   /** Lifts the SSRF guard: webhooks may reach loopback and private addresses (development, tests). */
   WEBHOOK_ALLOW_PRIVATE: booleanFromEnv.default(false),
+  /** Where readers reach this server; the default ClaimReview `url` is built on it. */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://factcheck.example.org' })
+    .refine((url) => !/[?#]/.test(url), 'must have no query or fragment')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** Requests per client address per minute on the public routes (no key); 0 turns it off. */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  /** Express `trust proxy`: hops (a number) or addresses/subnets whose X-Forwarded-For is believed. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9A-Za-z.:/, ]+$/, 'must be a hop count, true/false, or addresses/subnets (e.g. loopback, 10.0.0.0/8)')
+    .default('false')
+    .transform((value): boolean | number | string => (value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
+  /** Rows an export reads per statement. */
+  EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 
 export type Config = z.infer<typeof envSchema>;
+
+/** Where readers reach the server: PUBLIC_BASE_URL, else this machine on PORT. */
+export function publicBaseUrl(config: Pick<Config, 'PUBLIC_BASE_URL' | 'PORT'>): string {
+  return config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+}
 
 export class ConfigError extends Error {}
 

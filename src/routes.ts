@@ -5,6 +5,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { apiKeyRoutes } from './modules/auth/api-keys.routes';
 import { changesRoutes } from './modules/changes/changes.routes';
 import { claimRoutes } from './modules/claims/claims.routes';
+import { claimReviewRoutes } from './modules/claimreview/claimreview.routes';
+import { exportRoutes } from './modules/exports/exports.routes';
 import { evidenceRoutes } from './modules/evidence/evidence.routes';
 import { sourceRoutes } from './modules/sources/sources.routes';
 import { reportRoutes } from './modules/reports/reports.routes';
@@ -28,5 +30,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...webhookRoutes(deps),
     ...changesRoutes(deps),
     ...reportRoutes(deps),
+    ...exportRoutes(deps),
+    ...claimReviewRoutes(deps),
   ];
 }

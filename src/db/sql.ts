@@ -34,6 +34,27 @@ export function asDateOrNull(value: unknown): Date | null {
   return value === null || value === undefined ? null : asDate(value);
 }
 
+/** SQLite's text form of a UTC DateTime with milliseconds, which is ISO text but for the zone. */
+const SQLITE_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/;
+
+/**
+ * A DateTime as either driver returns it, as the ISO text JSON gives a Date
+ * (`2026-11-29T13:41:21.718Z`), without making a Date where SQLite's text already is that.
+ * For exports, which write millions of them.
+ */
+export function asIsoText(value: unknown): string {
+  return typeof value === 'string' && SQLITE_UTC.test(value) ? `${value.slice(0, 23)}Z` : asDate(value).toISOString();
+}
+
+export function asIsoTextOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : asIsoText(value);
+}
+
+/** A JSON column as JSON text: SQLite's text as it is, PostgreSQL's parsed jsonb stringified. */
+export function asJsonText(value: unknown): string | null {
+  return value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 export function asJson<T>(value: unknown): T | null {
   return value === null || value === undefined ? null : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
 }

@@ -1,7 +1,7 @@
 import { z, type ZodType } from 'zod';
 import { version as packageVersion } from '../../package.json';
 import { docsPage as renderDocsPage, type DocsPage } from './docs/docs-page';
-import type { DocumentMediaType, RouteSpec } from './route';
+import type { DocumentMediaType, MediaType, RouteSpec } from './route';
 import { problem } from './schemas';
 
 /**
@@ -259,6 +259,11 @@ function documentSchema(type: DocumentMediaType): JsonSchema {
   return type === 'text/html' ? { type: 'string', contentMediaType: 'text/html' } : { type: 'string', contentMediaType: 'application/pdf' };
 }
 
+/** The media types of a route that answers in several; each schema describes the body (one line of NDJSON). */
+function mediaContent(content: Partial<Record<MediaType, ZodType>>, converter: SchemaConverter): Record<string, { schema: JsonSchema }> {
+  return Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema: converter.convert(schema as ZodType, 'output') }]));
+}
+
 function problemResponse(description: string, headers?: Record<string, OpenApiHeader>): OpenApiResponse {
   return { description, ...(headers ? { headers } : {}), content: { 'application/problem+json': { schema: PROBLEM_REF } } };
 }
@@ -281,6 +286,7 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
   const successSchema = success.schema ? converter.convert(success.schema, 'output') : undefined;
   const versioned = isVersioned(successSchema, converter);
   const singleGet = route.method === 'get' && versioned;
+  const notModified = success.status === 200 && success.content !== undefined ? success.notModified : undefined;
 
   const ifMatchRequired = route.ifMatch === true;
   if (route.ifMatch) {
@@ -301,7 +307,7 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
       schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
     });
   }
-  if (singleGet) {
+  if (singleGet || notModified) {
     parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'An ETag you hold: 304 when it is still current.', schema: { type: 'string' } });
   }
 
@@ -313,12 +319,13 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
   if (isPost) {
     successHeaders['Idempotent-Replayed'] = { description: 'Present (true) when this is the stored response of an earlier request with the same Idempotency-Key.', schema: { type: 'string', const: 'true' } };
   }
-
   for (const [name, header] of Object.entries(success.headers ?? {})) {
-    successHeaders[name] = { description: header.description, ...(header.required ? { required: true } : {}), schema: { type: 'string' } };
+    successHeaders[name] = { description: header.description, ...(header.required ? { required: true } : {}), schema: { type: 'string', ...(header.pattern ? { pattern: header.pattern } : {}) } };
   }
+
   const content: Record<string, { schema: JsonSchema }> = {};
   if (successSchema) content['application/json'] = { schema: successSchema };
+  if (success.content) Object.assign(content, mediaContent(success.content, converter));
   const documents = Object.entries(success.documents ?? {});
   for (const [type] of documents) content[type] = { schema: documentSchema(type as DocumentMediaType) };
 
@@ -330,6 +337,7 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
     ...(Object.keys(content).length > 0 ? { content } : {}),
   };
   if (singleGet) responses[304] = { description: 'Not modified: If-None-Match names the current version.', headers: { ETag: ETAG_HEADER } };
+  if (notModified) responses[304] = { description: notModified, ...(successHeaders.ETag ? { headers: { ETag: successHeaders.ETag } } : {}) };
 
   const errors = new Map<number, string[]>();
   const add = (status: number, text: string) => errors.set(status, [...(errors.get(status) ?? []), text]);
@@ -347,7 +355,7 @@ function routeOperation(route: RouteSpec, converter: SchemaConverter): OpenApiOp
   }
   if (isPost) add(422, 'The Idempotency-Key was used with a different request.');
   if (ifMatchRequired) add(428, 'If-Match is missing.');
-  if (!isPublic) add(429, 'Too many requests for this API key; retry after Retry-After seconds.');
+  add(429, isPublic ? 'Too many requests from this address; retry after Retry-After seconds.' : 'Too many requests for this API key; retry after Retry-After seconds.');
   add(500, 'An unexpected error (a bug). Quote the requestId when reporting it.');
   for (const [status, text] of Object.entries(route.errors ?? {})) if (text) add(Number(status), text);
   for (const status of [...errors.keys()].sort((a, b) => a - b)) {

@@ -24,26 +24,31 @@ type Infer<S> = S extends ZodType ? z.output<S> : undefined;
 export const DOCUMENT_MEDIA_TYPES = ['text/html', 'application/pdf'] as const;
 export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
 
-/** A response header a route sets itself, for the OpenAPI document. */
-export interface ResponseHeader {
+/** Media types a route may answer with a schema of their own (streamed exports, JSON-LD). */
+export type MediaType = 'application/json' | 'application/ld+json' | 'application/x-ndjson' | 'text/csv';
+
+/** A response header a route sets, as the OpenAPI document describes it. */
+export interface HeaderSpec {
   description: string;
+  /** Always present on the success response (the test suite checks it). */
   required?: boolean;
+  /** A regular expression its value matches. */
+  pattern?: string;
 }
 
 /**
- * A JSON body described by a zod schema of its JSON form (dates are RFC 3339 strings), or 204.
- * `documents`: the other media types the route answers in place of the JSON (the route picks one,
- * e.g. by `?format=`), each with what it is; `headers`: headers it sets itself.
+ * The success response: a JSON body described by a zod schema of its JSON form (dates are RFC
+ * 3339 strings), or 204. `documents`: the other media types the route answers in place of the
+ * JSON (the route picks one, e.g. by `?format=`), each with what it is. Or `content`, one schema
+ * per media type, for a route that answers in several or in one that is not plain JSON: for
+ * `application/x-ndjson` the schema is that of one line; `text/csv` is described as a string.
+ * `notModified` documents `If-None-Match` and a 304 (routes that set their own `ETag`);
+ * `headers`: headers the route sets itself.
  */
 export type SuccessResponse =
-  | {
-      status: 200 | 201;
-      description: string;
-      schema: ZodType;
-      documents?: Partial<Record<DocumentMediaType, string>>;
-      headers?: Record<string, ResponseHeader>;
-    }
-  | { status: 204; description: string; schema?: undefined; documents?: undefined; headers?: undefined };
+  | { status: 200 | 201; description: string; schema: ZodType; documents?: Partial<Record<DocumentMediaType, string>>; content?: undefined; headers?: Record<string, HeaderSpec> }
+  | { status: 204; description: string; schema?: undefined; documents?: undefined; content?: undefined; headers?: undefined }
+  | { status: 200; description: string; schema?: undefined; documents?: undefined; content: Partial<Record<MediaType, ZodType>>; headers?: Record<string, HeaderSpec>; notModified?: string };
 
 /** Route-specific problem statuses (see `RouteSpec.errors`). */
 export type RouteErrorStatus = 404 | 409 | 422;

@@ -89,3 +89,76 @@ export function splicedContentText(event: AuditEventScalars, beforeText: string 
 export function auditJsonParam(value: unknown): string | null {
   return value === null || value === undefined ? null : canonicalJson(value);
 }
+
+/** An event with its hash: a row of the trail, an API answer, a line of an export. */
+export interface ChainedAuditEvent extends AuditEventContent {
+  hash: string;
+}
+
+/**
+ * Exactly the members the hash covers, from anything that carries them (a stored row's
+ * content, a line of an NDJSON export): other members (`id`) are not hashed.
+ */
+export function auditContentOf(event: AuditEventContent): AuditEventContent {
+  return {
+    workspaceId: event.workspaceId,
+    seq: event.seq,
+    at: event.at,
+    actor: { keyId: event.actor.keyId, name: event.actor.name, role: event.actor.role },
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    requestId: event.requestId,
+    prevHash: event.prevHash,
+  };
+}
+
+/**
+ * Recomputes a chain event by event, in seq order: each must have the next seq, link to the
+ * previous event's hash and hash to what it says. `start` is where the chain must begin (seq 1
+ * and an empty prevHash for a whole trail); without it, the first event's own seq and prevHash
+ * anchor it, so a slice of the trail (an export `from=` a date) verifies on its own. The server's
+ * `GET /v1/audit/verify` and `claimtrack verify-audit` both check with this class.
+ */
+export class ChainVerifier {
+  count = 0;
+  firstSeq: number | undefined;
+  lastSeq: number | undefined;
+  headHash = '';
+  /** The first seq missing, altered or out of chain; null while all is well. */
+  firstBadSeq: number | null = null;
+  problem: string | null = null;
+
+  constructor(private readonly start?: { seq: number; prevHash: string }) {}
+
+  /** Checks the next event; false once the chain is broken (the first break is kept). */
+  add(event: ChainedAuditEvent): boolean {
+    if (this.firstBadSeq !== null) return false;
+    const expectedSeq = this.lastSeq === undefined ? (this.start?.seq ?? event.seq) : this.lastSeq + 1;
+    const expectedPrev = this.lastSeq === undefined ? (this.start?.prevHash ?? event.prevHash) : this.headHash;
+    if (event.seq !== expectedSeq) return this.broken(Math.min(event.seq, expectedSeq), `seq ${event.seq} where ${expectedSeq} was expected (an event is missing or out of order)`);
+    if (event.prevHash !== expectedPrev) return this.broken(event.seq, `its prevHash does not link to the previous event's hash`);
+    if (hashAuditEvent(auditContentOf(event)) !== event.hash) return this.broken(event.seq, 'its content does not hash to its hash (it was altered)');
+    this.count += 1;
+    this.firstSeq ??= event.seq;
+    this.lastSeq = event.seq;
+    this.headHash = event.hash;
+    return true;
+  }
+
+  /** Marks the chain broken at `seq` (also for input that is not an event at all). */
+  broken(seq: number, problem: string): false {
+    if (this.firstBadSeq === null) {
+      this.firstBadSeq = seq;
+      this.problem = problem;
+    }
+    return false;
+  }
+
+  /** The seq the next event must have. */
+  get nextSeq(): number | undefined {
+    return this.lastSeq === undefined ? this.start?.seq : this.lastSeq + 1;
+  }
+}

@@ -9,7 +9,7 @@ import { bearer, useTestApp } from '../helpers/test-app';
  * Who may call what, as DESIGN §5 and §8 say. Every served route must appear here, so a new
  * route cannot ship without a decision on its roles.
  */
-const policy: Record<string, keyof typeof can> = {
+const policy: Record<string, keyof typeof can | 'public'> = {
   'POST /v1/workspaces': 'admin',
   'GET /v1/workspaces/:id': 'read',
   'PATCH /v1/workspaces/:id': 'admin',
@@ -60,6 +60,10 @@ const policy: Record<string, keyof typeof can> = {
   'POST /v1/webhooks/:id/deliveries/:deliveryId/retry': 'edit',
   'GET /v1/changes': 'read',
   'GET /v1/reports/audit': 'audit',
+  'GET /v1/exports/claims': 'read',
+  'GET /v1/exports/audit': 'audit',
+  'GET /v1/public/claimreview': 'public',
+  'GET /v1/public/claimreview/:claimId': 'public',
 };
 
 const missingId = '0190a0a0-0000-7000-8000-000000000000';
@@ -88,7 +92,10 @@ function call(route: RouteSpec, key?: string) {
 describe('the route table', () => {
   it('gives every route the roles DESIGN names', () => {
     expect(routes.map(label).sort()).toEqual(Object.keys(policy).sort());
-    for (const route of routes) expect([label(route), route.roles]).toEqual([label(route), can[policy[label(route)]!]]);
+    for (const route of routes) {
+      const allowed = policy[label(route)]!;
+      expect([label(route), route.roles]).toEqual([label(route), allowed === 'public' ? 'public' : can[allowed]]);
+    }
   });
 });
 
@@ -96,7 +103,7 @@ describe('role matrix: every route × every role', () => {
   const cases = routes.flatMap((route) => ROLES.map((role) => [label(route), role, route] as const));
   it.each(cases)('%s as %s → allowed by the table, or 403', async (_name, role, route) => {
     const res = await call(route, keys[role]);
-    const allowed = (route.roles as readonly string[]).includes(role);
+    const allowed = route.roles === 'public' || route.roles.includes(role);
     if (allowed) expect(res.status).not.toBe(403);
     else {
       expect(res.status).toBe(403);
@@ -105,7 +112,13 @@ describe('role matrix: every route × every role', () => {
     expect(res.status).toBeLessThan(500);
   });
 
-  it.each(routes.map((route) => [label(route), route] as const))('%s without a key → 401', async (_name, route) => {
+  it.each(routes.filter((route) => route.roles !== 'public').map((route) => [label(route), route] as const))('%s without a key → 401', async (_name, route) => {
     expect((await call(route)).status).toBe(401);
+  });
+
+  it.each(routes.filter((route) => route.roles === 'public').map((route) => [label(route), route] as const))('%s (public) answers without a key', async (_name, route) => {
+    const res = await call(route);
+    expect(res.status).not.toBe(401);
+    expect(res.status).toBeLessThan(500);
   });
 });

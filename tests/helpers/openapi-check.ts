@@ -68,6 +68,23 @@ export class ResponseChecker {
     return problems;
   }
 
+  /** NDJSON: the document's schema is that of one line; every line must match it. */
+  private checkLines(record: RecordedResponse, key: string, schema: JsonSchema): string[] {
+    const validate = this.validator(key, schema);
+    const lines = record.body.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    for (const [n, line] of lines.entries()) {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        return [`line ${n + 1} of the NDJSON body is not JSON: ${line.slice(0, 120)}`];
+      }
+      if (!validate(value)) return (validate.errors ?? []).map((e: ErrorObject) => `line ${n + 1}${e.instancePath || ''} ${e.message ?? 'is invalid'}`);
+    }
+    return [];
+  }
+
   private checkBody(record: RecordedResponse, key: string, response: OpenApiResponse): string[] {
     const content = response.content;
     const contentType = record.headers['content-type'];
@@ -78,6 +95,7 @@ export class ResponseChecker {
     const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
     const media = mediaType ? content[mediaType] : undefined;
     if (!mediaType || !media) return [`content type ${contentType ?? '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})`];
+    if (mediaType === 'application/x-ndjson') return this.checkLines(record, `${key} ${mediaType}`, media.schema);
     if (!isJson(mediaType)) return [];
     let body: unknown;
     try {

@@ -99,6 +99,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     SEED_DEMO: 'false',
     BOOTSTRAP_ADMIN_KEY: firstAdminKey,
     RATE_LIMIT_PER_MINUTE: '0',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
     DATABASE_POOL_SIZE: '20',
     ...env,
   });

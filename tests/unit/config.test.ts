@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig, publicBaseUrl } from '../../src/config';
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -23,5 +23,16 @@ describe('loadConfig', () => {
 
   it('reads SEED_DEMO=false and RATE_LIMIT_PER_MINUTE=0 (limiting off)', () => {
     expect(loadConfig({ SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '0' })).toMatchObject({ SEED_DEMO: false, RATE_LIMIT_PER_MINUTE: 0 });
+  });
+
+  it('reads the export and public feed variables, and names a bad one', () => {
+    expect(loadConfig({})).toMatchObject({ PUBLIC_RATE_LIMIT_PER_MINUTE: 300, TRUST_PROXY: false, EXPORT_PAGE_SIZE: 500 });
+    expect(publicBaseUrl(loadConfig({ PORT: '8080' }))).toBe('http://localhost:8080');
+    expect(publicBaseUrl(loadConfig({ PUBLIC_BASE_URL: 'https://factcheck.example.org/claimtrack/' }))).toBe('https://factcheck.example.org/claimtrack');
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://example.org' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://example.org/?x=1' })).toThrow(/PUBLIC_BASE_URL: must have no query/);
+    expect(() => loadConfig({ EXPORT_PAGE_SIZE: '0' })).toThrow(/EXPORT_PAGE_SIZE/);
   });
 });

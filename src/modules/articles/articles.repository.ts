@@ -109,3 +109,11 @@ export async function listPage(
     select: summaryColumns,
   });
 }
+
+/**
+ * The url of a claim's article (`claim` names the claim row, e.g. `c`) as a column of a claim
+ * query; null when the claim quotes none or its article was deleted.
+ */
+export function urlColumn(claim: string): string {
+  return `(SELECT a."url" FROM "Article" a WHERE a."id" = ${claim}."articleId" AND a."deletedAt" IS NULL)`;
+}

@@ -1,5 +1,5 @@
 import type { DbClient } from '../../db/database';
-import { asDate, asInt, type Sql } from '../../db/sql';
+import { asDate, asInt, asJson, type Sql } from '../../db/sql';
 import type { AuditEventRow } from '../../write-path/audit-log';
 
 export type { AuditEventRow };
@@ -100,4 +100,40 @@ export async function storedBatchFrom(sql: Sql, workspaceId: string, afterSeq: n
     prevHash: row[12] as string,
     hash: row[13] as string,
   }));
+}
+
+const EVENT_COLUMNS = ['id', 'workspaceId', 'seq', 'at', 'actorKeyId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];
+const SELECT_EVENTS = `SELECT ${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "AuditEvent"`;
+
+function toRow(raw: Record<string, unknown>): AuditEventRow {
+  return {
+    ...(raw as unknown as AuditEventRow),
+    seq: asInt(raw.seq),
+    at: asDate(raw.at),
+    actorKeyId: (raw.actorKeyId as string | null) ?? null,
+    before: asJson(raw.before),
+    after: asJson(raw.after),
+  };
+}
+
+/**
+ * The seqs of the events between `from` (inclusive) and `to` (exclusive), as one unbroken run
+ * (first, last); null when there are none. An export takes the run by seq, not by time, so its
+ * file is a piece of the chain without holes even if two events' clocks disagreed.
+ */
+export async function seqRange(sql: Sql, workspaceId: string, from?: Date, to?: Date): Promise<{ first: number; last: number } | null> {
+  const [row] = await sql.all<{ first: unknown; last: unknown }>(
+    `SELECT (SELECT min("seq") FROM "AuditEvent" WHERE "workspaceId" = ?${from ? ' AND "at" >= ?' : ''}) AS "first",
+            (SELECT max("seq") FROM "AuditEvent" WHERE "workspaceId" = ?${to ? ' AND "at" < ?' : ''}) AS "last"`,
+    [workspaceId, ...(from ? [from] : []), workspaceId, ...(to ? [to] : [])],
+  );
+  if (row?.first === null || row?.first === undefined || row.last === null || row.last === undefined) return null;
+  const range = { first: asInt(row.first), last: asInt(row.last) };
+  return range.first <= range.last ? range : null;
+}
+
+/** Events with seq in (`afterSeq`, `lastSeq`], in seq order, at most `take` (plain SQL: exports read many). */
+export async function eventsPage(sql: Sql, workspaceId: string, afterSeq: number, lastSeq: number, take: number): Promise<AuditEventRow[]> {
+  const rows = await sql.all(`${SELECT_EVENTS} WHERE "workspaceId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ?`, [workspaceId, afterSeq, lastSeq, take]);
+  return rows.map(toRow);
 }

@@ -1,10 +1,9 @@
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { pageQuery } from '../../http/pagination';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { id, pageOf, timestamp } from '../../http/schemas';
 import { can, ROLES } from '../../core/roles';
-import * as service from './audit.service';
 import { articleView } from '../articles/articles.schemas';
 import { apiKeyView } from '../auth/api-keys.routes';
 import { claimView } from '../claims/claims.schemas';
@@ -14,23 +13,13 @@ import { reviewView } from '../reviews/reviews.schemas';
 import { sourceView } from '../sources/sources.schemas';
 import { deliveryView, webhookView } from '../webhooks/webhooks.schemas';
 import { workspaceView } from '../workspaces/workspaces.routes';
-import type { ZodType } from 'zod';
+import * as service from './audit.service';
 
 const SNAPSHOTS = { api_key: apiKeyView, article: articleView, claim: claimView, evidence: evidenceView, rating_scale: ratingScaleView, review: reviewView, source: sourceView, webhook: webhookView, webhook_delivery: deliveryView, workspace: workspaceView } as const;
 
-export const auditEventsQuery = pageQuery
-  .extend({
-    entityId: id.optional(),
-    action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'an action such as article.update').optional(),
-    actor: id.optional().describe('API key id'),
-    from: timestamp.optional().describe('inclusive'),
-    to: timestamp.optional().describe('exclusive'),
-  })
-  .strict();
-
 /** One audit event (`present` of audit.service): who changed what, and the hash chain. */
 const auditEventBase = {
-    id,
+  id,
     seq: z.number().int().min(1).describe('Gap-free per workspace, from 1'),
     at: timestamp,
     actor: z.strictObject({
@@ -44,19 +33,25 @@ const auditEventBase = {
     prevHash: z.string().regex(/^([0-9a-f]{64})?$/).describe("The previous event's hash; empty for the first"),
     hash: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the canonical JSON of the event'),
 };
-const variant = <T extends string>(entityType: T, view: ZodType) =>
+const variant = <T extends string>(entityType: T, view: ZodType, extra: z.ZodRawShape) =>
   z.strictObject({
     ...auditEventBase,
+    ...extra,
     entityType: z.literal(entityType),
     before: view.nullable().describe('The entity before the change, as the API showed it then; null on create'),
     after: view.nullable().describe('The entity after the change, as the API showed it then; null on delete'),
   });
-export const auditEventView = z
-  .discriminatedUnion('entityType', [
-    variant('api_key', SNAPSHOTS.api_key), variant('article', SNAPSHOTS.article), variant('claim', SNAPSHOTS.claim), variant('evidence', SNAPSHOTS.evidence),
-    variant('rating_scale', SNAPSHOTS.rating_scale), variant('review', SNAPSHOTS.review), variant('source', SNAPSHOTS.source), variant('webhook', SNAPSHOTS.webhook), variant('webhook_delivery', SNAPSHOTS.webhook_delivery), variant('workspace', SNAPSHOTS.workspace),
-  ])
-  .meta({ id: 'AuditEvent' });
+
+/** An audit event, its before/after typed by its entityType; `extra` adds members to each. */
+export function auditEventUnion(extra: z.ZodRawShape = {}) {
+  const v = <T extends string>(entityType: T, view: ZodType) => variant(entityType, view, extra);
+  return z.discriminatedUnion('entityType', [
+    v('api_key', SNAPSHOTS.api_key), v('article', SNAPSHOTS.article), v('claim', SNAPSHOTS.claim), v('evidence', SNAPSHOTS.evidence),
+    v('rating_scale', SNAPSHOTS.rating_scale), v('review', SNAPSHOTS.review), v('source', SNAPSHOTS.source), v('webhook', SNAPSHOTS.webhook), v('webhook_delivery', SNAPSHOTS.webhook_delivery), v('workspace', SNAPSHOTS.workspace),
+  ]);
+}
+
+export const auditEventView = auditEventUnion().meta({ id: 'AuditEvent' });
 
 export const chainCheckView = z
   .strictObject({
@@ -67,6 +62,17 @@ export const chainCheckView = z
     firstBadSeq: z.number().int().min(1).nullable().describe('The first seq missing, altered or out of chain; null when all is well'),
   })
   .meta({ id: 'ChainCheck' });
+
+
+export const auditEventsQuery = pageQuery
+  .extend({
+    entityId: id.optional(),
+    action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'an action such as article.update').optional(),
+    actor: id.optional().describe('API key id'),
+    from: timestamp.optional().describe('inclusive'),
+    to: timestamp.optional().describe('exclusive'),
+  })
+  .strict();
 
 export function auditRoutes({ db }: AppDeps): RouteSpec[] {
   return [

@@ -3,6 +3,8 @@ import type { Database } from '../../db/database';
 import { decodeCursor, toPage, type Page } from '../../http/pagination';
 import type { Actor } from '../../core/roles';
 import { CHAIN_THREADS, splitRange, verifyRange, verifyRangeInWorker } from './chain-check';
+import type { ChainedAuditEvent } from '../../write-path/audit-chain';
+import { contentOf } from '../../write-path/audit-log';
 import * as audit from './audit.repository';
 
 export interface AuditEventView {
@@ -101,4 +103,26 @@ export async function verifyChain(db: Database, workspaceId: string, options: { 
   }
   if (firstBadSeq === null && prevHash !== head.auditHeadHash) firstBadSeq = count + 1;
   return { ok: firstBadSeq === null, count, headSeq: head.auditSeq, headHash: head.auditHeadHash, firstBadSeq };
+}
+
+/** An event as an export writes it: everything its hash covers, its hash, and its id. */
+export type ExportedAuditEvent = ChainedAuditEvent & { id: string };
+
+/**
+ * The events between `from` and `to` as pages in seq order: one unbroken run of the chain (see
+ * `audit.seqRange`), so the file verifies from its first event's prevHash. Always yields a first
+ * page (empty when there are no events), so a download can start once the range is known.
+ */
+export async function* exportedEvents(db: Database, workspaceId: string, range: { from?: Date; to?: Date }, pageSize: number): AsyncGenerator<ExportedAuditEvent[]> {
+  const seqs = await audit.seqRange(db.sql, workspaceId, range.from, range.to);
+  if (!seqs) {
+    yield [];
+    return;
+  }
+  for (let afterSeq = seqs.first - 1; afterSeq < seqs.last; ) {
+    const rows = await audit.eventsPage(db.sql, workspaceId, afterSeq, seqs.last, pageSize);
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ id: row.id, ...contentOf(row), hash: row.hash }));
+    afterSeq = (rows.at(-1) as audit.AuditEventRow).seq;
+  }
 }

@@ -256,6 +256,8 @@ export interface ClaimFilter {
   updatedSince?: Date;
   createdAfter?: Date;
   createdBefore?: Date;
+  /** Only claims with a published verdict. */
+  withVerdict?: boolean;
 }
 
 export type SortField = 'updatedAt' | 'createdAt';
@@ -266,19 +268,8 @@ export interface ClaimPosition {
   id: string;
 }
 
-/**
- * Newest first by `sort`, then id. The position is a row-value comparison, which the
- * (workspace, [status,] sort, id) indexes answer as a range: a page costs the same wherever it starts.
- */
-export async function listPage(
-  sql: Sql,
-  workspaceId: string,
-  filter: ClaimFilter,
-  sort: SortField,
-  take: number,
-  after?: ClaimPosition,
-  onlyIds?: string[],
-): Promise<ClaimRow[]> {
+/** The WHERE conditions (over `c`) of a list or export page, and their parameters. */
+function filterConditions(sql: Sql, workspaceId: string, filter: ClaimFilter, onlyIds?: string[]): { where: string[]; params: unknown[] } {
   // With an id list (a search tier), SQLite must look the ids up by key and sort them: left to
   // itself it walks the workspace's (workspaceId, updatedAt) index until enough ids turn up,
   // which is most of the workspace for a rare match. `+` keeps that index out.
@@ -303,14 +294,92 @@ export async function listPage(
   if (filter.updatedSince) condition('c."updatedAt" >= ?', filter.updatedSince);
   if (filter.createdAfter) condition('c."createdAt" > ?', filter.createdAfter);
   if (filter.createdBefore) condition('c."createdAt" < ?', filter.createdBefore);
+  // A claim has a verdict once a review of it is published, and keeps it while reopened.
+  if (filter.withVerdict) where.push('c."verdict" IS NOT NULL');
   if (onlyIds) {
     where.push(`c."id" IN (${placeholders(onlyIds.length)})`);
     params.push(...onlyIds);
   }
+  return { where, params };
+}
+
+/**
+ * A page of an export, oldest first by (createdAt, id), with `extra` columns (name → an SQL
+ * expression over `c`) in the same statement. That key never changes, so a claim updated while
+ * the export runs keeps its place: each live claim is read once (by updatedAt, an update would
+ * move it behind the cursor and out of the file). The (workspace, createdAt, id) index answers it.
+ */
+/**
+ * One export page as the driver gives it: the claim's columns (`CLAIM_COLUMNS`) and the `extra`
+ * columns, by (createdAt, id) after `after`. Raw rows, so that an export maps each straight to
+ * the text it writes (`toRow` makes a `ClaimRow` of one).
+ */
+export async function exportRawPage(sql: Sql, workspaceId: string, filter: ClaimFilter, take: number, extra: Record<string, string>, after?: ClaimPosition, onlyIds?: string[]): Promise<Record<string, unknown>[]> {
+  const { where, params } = filterConditions(sql, workspaceId, filter, onlyIds);
+  if (after) {
+    where.push('(c."createdAt", c."id") > (?, ?)');
+    params.push(after.at, after.id);
+  }
+  const columns = Object.entries(extra)
+    .map(([name, column]) => `, ${column} AS "${name}"`)
+    .join('');
+  return sql.all(`SELECT ${claimColumns(sql)}${columns} FROM "Claim" c WHERE ${where.join(' AND ')} ORDER BY c."createdAt", c."id" LIMIT ?`, [...params, take]);
+}
+
+/** The keyset position of a raw row of `exportRawPage`. */
+export function positionOf(raw: Record<string, unknown>): ClaimPosition {
+  return { at: asDate(raw.createdAt), id: raw.id as string };
+}
+
+/** A raw row of `exportRawPage` as a `ClaimRow`, with its `extra` columns. */
+export function withExtra<K extends string>(raw: Record<string, unknown>, names: readonly K[]): { row: ClaimRow; extra: Record<K, unknown> } {
+  return { row: toRow(raw), extra: Object.fromEntries(names.map((name) => [name, raw[name]])) as Record<K, unknown> };
+}
+
+export async function exportPage<K extends string>(
+  sql: Sql,
+  workspaceId: string,
+  filter: ClaimFilter,
+  take: number,
+  extra: Record<K, string>,
+  after?: ClaimPosition,
+  onlyIds?: string[],
+): Promise<{ row: ClaimRow; extra: Record<K, unknown> }[]> {
+  const names = Object.keys(extra) as K[];
+  const rows = await exportRawPage(sql, workspaceId, filter, take, extra, after, onlyIds);
+  return rows.map((raw) => withExtra(raw, names));
+}
+
+/** Live claims of this workspace among `ids` (any order), with `extra` columns as `exportPage` reads them. */
+export async function findManyWith<K extends string>(sql: Sql, workspaceId: string, ids: string[], extra: Record<K, string>): Promise<{ row: ClaimRow; extra: Record<K, unknown> }[]> {
+  if (ids.length === 0) return [];
+  return exportPage(sql, workspaceId, {}, ids.length, extra, undefined, ids);
+}
+
+/**
+ * Newest first by `sort`, then id. The position is a row-value comparison, which the
+ * (workspace, [status,] sort, id) indexes answer as a range: a page costs the same wherever it starts.
+ */
+export async function listPage(
+  sql: Sql,
+  workspaceId: string,
+  filter: ClaimFilter,
+  sort: SortField,
+  take: number,
+  after?: ClaimPosition,
+  onlyIds?: string[],
+): Promise<ClaimRow[]> {
+  const { where, params } = filterConditions(sql, workspaceId, filter, onlyIds);
   if (after) {
     where.push(`(c."${sort}", c."id") < (?, ?)`);
     params.push(after.at, after.id);
   }
   const rows = await sql.all(`${selectClaims(sql)} WHERE ${where.join(' AND ')} ORDER BY c."${sort}" DESC, c."id" DESC LIMIT ?`, [...params, take]);
   return rows.map(toRow);
+}
+
+/** The workspace of a live claim, whichever it is (public routes name a claim by id alone). */
+export async function workspaceOf(sql: Sql, id: string): Promise<string | null> {
+  const [row] = await sql.all<{ workspaceId: string }>('SELECT "workspaceId" FROM "Claim" WHERE "id" = ? AND "deletedAt" IS NULL', [id]);
+  return row?.workspaceId ?? null;
 }

@@ -188,18 +188,25 @@ export async function createClaims(db: Database, context: WriteContext, inputs: 
   });
 }
 
-/** A claim with its evidence and verdict history, read in one statement. */
-export async function getClaim(db: Database, actor: Actor, id: string) {
-  const found = await claims.findActiveWith(db.sql, actor.workspaceId, id, {
-    evidence: evidence.evidenceColumn(db.sql, 'c'),
-    verdictHistory: reviews.historyColumn(db.sql, 'c'),
-  });
-  if (!found) throw AppError.notFound('claim', id);
+/** The columns a claim read adds to the claim's own: its evidence and verdict history (JSON arrays). */
+export function claimDetailColumns(sql: Sql): Record<'evidence' | 'verdictHistory', string> {
+  return { evidence: evidence.evidenceColumn(sql, 'c'), verdictHistory: reviews.historyColumn(sql, 'c') };
+}
+
+/** A claim as `GET /v1/claims/:id` answers it, from its row and `claimDetailColumns`. */
+export function presentClaimDetail(found: { row: claims.ClaimRow; extra: Record<'evidence' | 'verdictHistory', unknown> }) {
   return {
     ...presentClaim(found.row),
     evidence: evidence.fromColumn(found.extra.evidence).map(presentEvidence),
     verdictHistory: reviews.fromColumn(found.extra.verdictHistory).map(presentReview),
   };
+}
+
+/** A claim with its evidence and verdict history, read in one statement. */
+export async function getClaim(db: Database, actor: Actor, id: string) {
+  const found = await claims.findActiveWith(db.sql, actor.workspaceId, id, claimDetailColumns(db.sql));
+  if (!found) throw AppError.notFound('claim', id);
+  return presentClaimDetail(found);
 }
 
 /** A live claim of the workspace, or 404: for modules that hang things off claims. */
@@ -263,6 +270,23 @@ export async function deleteClaim(db: Database, context: WriteContext, id: strin
   });
 }
 
+type FilterQuery = Pick<ClaimListQuery, 'status' | 'verdict' | 'articleId' | 'claimant' | 'tag' | 'language' | 'updatedSince' | 'createdAfter' | 'createdBefore'>;
+
+/** The list filters of DESIGN §5 as the repository takes them (the list and the exports share them). */
+export function claimFilterOf(query: FilterQuery): claims.ClaimFilter {
+  return {
+    status: query.status,
+    verdict: query.verdict,
+    articleId: query.articleId,
+    claimant: query.claimant,
+    tag: query.tag,
+    language: query.language,
+    updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
+    createdAfter: query.createdAfter ? new Date(query.createdAfter) : undefined,
+    createdBefore: query.createdBefore ? new Date(query.createdBefore) : undefined,
+  };
+}
+
 const cursorSchema = z.object({ sort: z.enum(['updatedAt', 'createdAt']), tier: z.number().int().min(0).max(3), at: z.iso.datetime(), id: z.string() });
 
 /**
@@ -274,17 +298,7 @@ export async function listClaims(db: Database, actor: Actor, query: ClaimListQue
   if (after && after.sort !== query.sort) {
     throw AppError.badRequest('This cursor belongs to another sort order.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
   }
-  const filter: claims.ClaimFilter = {
-    status: query.status,
-    verdict: query.verdict,
-    articleId: query.articleId,
-    claimant: query.claimant,
-    tag: query.tag,
-    language: query.language,
-    updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
-    createdAfter: query.createdAfter ? new Date(query.createdAfter) : undefined,
-    createdBefore: query.createdBefore ? new Date(query.createdBefore) : undefined,
-  };
+  const filter = claimFilterOf(query);
   const position = after ? { at: new Date(after.at), id: after.id } : undefined;
   const tiers: Iterable<{ tier: number; ids?: string[] }> | AsyncIterable<{ tier: number; ids?: string[] }> =
     query.q === undefined ? [{ tier: 0 }] : searchTiers(db.sql, actor.workspaceId, searchTerms(query.q));

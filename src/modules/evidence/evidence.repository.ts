@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asInt, asJson, jsonArray, type Sql } from '../../db/sql';
+import { asDate, asInt, asJson, jsonArray, placeholders, type Sql } from '../../db/sql';
 
 export interface EvidenceData {
   claimId: string;
@@ -85,6 +85,22 @@ export async function listForClaim(sql: Sql, workspaceId: string, claimId: strin
     [workspaceId, claimId, ...(afterId ? [afterId] : []), ...(take ? [take] : [])],
   );
   return rows.map(toRow);
+}
+
+/**
+ * The evidence of each of `claimIds` (with its source), oldest first, in one statement: an
+ * export's page reads its claims' evidence this way rather than as a subquery per claim.
+ */
+export async function listForClaims(sql: Sql, workspaceId: string, claimIds: readonly string[]): Promise<Map<string, EvidenceRow[]>> {
+  const found = new Map<string, EvidenceRow[]>();
+  if (claimIds.length === 0) return found;
+  const rows = await sql.all<Record<string, unknown>>(`${selectEvidence(`e."workspaceId" = ? AND e."claimId" IN (${placeholders(claimIds.length)})`)} ORDER BY e."id"`, [workspaceId, ...claimIds]);
+  for (const row of rows) {
+    const list = found.get(row.claimId as string);
+    if (list) list.push(toRow(row));
+    else found.set(row.claimId as string, [toRow(row)]);
+  }
+  return found;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asDateOrNull, asInt, asJson, jsonArray, type Sql } from '../../db/sql';
+import { asDate, asDateOrNull, asInt, asJson, jsonArray, placeholders, type Sql } from '../../db/sql';
 
 export interface ReviewRow {
   id: string;
@@ -60,6 +60,25 @@ export async function listForClaim(sql: Sql, workspaceId: string, claimId: strin
 }
 
 /**
+ * The verdict history of each of `claimIds` (published and superseded reviews, newest first), in
+ * one statement: an export's page reads it this way rather than as a subquery per claim.
+ */
+export async function historyForClaims(sql: Sql, workspaceId: string, claimIds: readonly string[]): Promise<Map<string, ReviewRow[]>> {
+  const found = new Map<string, ReviewRow[]>();
+  if (claimIds.length === 0) return found;
+  const rows = await sql.all<Record<string, unknown>>(
+    `${selectReviews(`r."workspaceId" = ? AND r."claimId" IN (${placeholders(claimIds.length)}) AND r."state" IN ('published', 'superseded')`)} ORDER BY r."id" DESC`,
+    [workspaceId, ...claimIds],
+  );
+  for (const row of rows) {
+    const list = found.get(row.claimId as string);
+    if (list) list.push(toRow(row));
+    else found.set(row.claimId as string, [toRow(row)]);
+  }
+  return found;
+}
+
+/**
  * A claim's verdict history (published and superseded reviews, newest first) as a column of a
  * claim query (a JSON array; `claim` names the claim row), so a claim read is one statement.
  */
@@ -91,4 +110,25 @@ export async function findPublished(tx: Tx, claimIds: string[]): Promise<ReviewR
 export async function markReopened(tx: Tx, ids: string[], data: { reopenedAt: Date; reopenedById: string | null; reopenNote: string }): Promise<ReviewRow[]> {
   const rows = await tx.review.updateManyAndReturn({ where: { id: { in: ids }, state: 'published' }, data: { ...data, version: { increment: 1 } } });
   return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** Where a page of published reviews ends: the last one's decision time and id. */
+export interface DecisionPosition {
+  at: Date;
+  id: string;
+}
+
+/**
+ * The workspace's published reviews of live claims, latest decision first (a correction moves
+ * its claim to the front): the keys of a page of the public feed, answered by the
+ * (workspaceId, state, decidedAt, id) index.
+ */
+export async function publishedPage(sql: Sql, workspaceId: string, take: number, after?: DecisionPosition): Promise<{ id: string; claimId: string; decidedAt: Date }[]> {
+  const rows = await sql.all<Record<string, unknown>>(
+    `SELECT r."id" AS "id", r."claimId" AS "claimId", r."decidedAt" AS "decidedAt" FROM "Review" r JOIN "Claim" c ON c."id" = r."claimId"
+     WHERE r."workspaceId" = ? AND r."state" = 'published' AND c."deletedAt" IS NULL${after ? ' AND (r."decidedAt", r."id") < (?, ?)' : ''}
+     ORDER BY r."decidedAt" DESC, r."id" DESC LIMIT ?`,
+    [workspaceId, ...(after ? [after.at, after.id] : []), take],
+  );
+  return rows.map((row) => ({ id: row.id as string, claimId: row.claimId as string, decidedAt: asDate(row.decidedAt) }));
 }

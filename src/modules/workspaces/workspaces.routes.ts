@@ -2,15 +2,34 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { sendResource, sendWrite } from '../../http/respond';
-import { id, idParams, text, timestamp, version } from '../../http/schemas';
+import { httpUrl, id, idParams, text, timestamp, version } from '../../http/schemas';
 import { writeContext } from '../../write-path/write-context';
 import { can, ROLES } from '../../core/roles';
 import * as service from './workspaces.service';
 
 export const workspaceCreate = z.strictObject({ name: text(200) });
 
+/** Lowercase letters, digits and inner hyphens; never the shape of an id, so `?workspace=` is unambiguous. */
+export const workspaceSlug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'a slug is 1–64 lowercase letters, digits or inner hyphens')
+  .refine((slug) => !id.safeParse(slug).success, 'a slug may not look like a workspace id');
+
+/** An http(s) URL with `{claimId}` where the claim's id goes, e.g. https://example.org/checks/{claimId}. */
+export const claimReviewUrlTemplate = z
+  .string()
+  .max(2000)
+  .refine((template) => template.includes('{claimId}'), 'must contain {claimId}')
+  .refine((template) => httpUrl.safeParse(template.replaceAll('{claimId}', '0190a0a0-0000-7000-8000-000000000000')).success, 'must be an http(s) URL once {claimId} is filled in');
+
 export const workspaceUpdate = z
-  .strictObject({ name: text(200).optional(), fourEyes: z.boolean().optional() })
+  .strictObject({
+    name: text(200).optional(),
+    fourEyes: z.boolean().optional(),
+    slug: workspaceSlug.nullable().optional().describe('The public feed accepts it for the id: /v1/public/claimreview?workspace=<slug>; null removes it'),
+    homepageUrl: httpUrl.nullable().optional().describe("The desk's home page: ClaimReview author.url"),
+    claimReviewUrlTemplate: claimReviewUrlTemplate.nullable().optional().describe('ClaimReview url of a published verdict; null: its public URL on this server'),
+  })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
 
 export const workspaceView = z
@@ -18,6 +37,9 @@ export const workspaceView = z
     id,
     name: z.string(),
     fourEyes: z.boolean().describe('The key that proposed a review may not publish it'),
+    slug: z.string().nullable().describe('Names the workspace in the public feed, like its id'),
+    homepageUrl: z.string().nullable().describe("The desk's home page: ClaimReview author.url"),
+    claimReviewUrlTemplate: z.string().nullable().describe('Where a published verdict is read, with {claimId}; null: its public ClaimReview URL on this server'),
     version,
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -60,12 +82,13 @@ export function workspaceRoutes({ db }: AppDeps): RouteSpec[] {
     defineRoute({
       method: 'patch',
       path: '/v1/workspaces/:id',
-      summary: 'Rename the workspace, or turn four eyes off or on',
+      summary: 'Rename the workspace, turn four eyes off or on, set its public slug and ClaimReview settings',
       roles: can.admin,
       params: idParams,
       body: workspaceUpdate,
       ifMatch: true,
       response: { status: 200, description: 'The workspace as changed', schema: workspaceView },
+      errors: { 409: 'Another workspace has this slug' },
       handler: async (input, res) => {
         sendWrite(res, await service.updateWorkspace(db, writeContext(input), input.params.id, input.body));
       },

@@ -1,5 +1,6 @@
 import type { Database, Tx } from '../../db/database';
 import { AppError } from '../../core/errors';
+import { id as workspaceIdSchema } from '../../http/schemas';
 import { runWrite, type UnitOfWork, type WriteContext, type WriteResponse } from '../../write-path/unit-of-work';
 import * as apiKeysService from '../auth/api-keys.service';
 import type { Actor } from '../../core/roles';
@@ -59,6 +60,11 @@ export async function createWorkspace(db: Database, context: WriteContext, input
   });
 }
 
+/** A workspace named by its id or its slug (the public feed's `?workspace=`); null when none is. */
+export async function findByIdOrSlug(db: Database, idOrSlug: string): Promise<workspaces.WorkspaceRow | null> {
+  return workspaceIdSchema.safeParse(idOrSlug).success ? workspaces.findById(db.reader, idOrSlug) : workspaces.findBySlug(db.reader, idOrSlug);
+}
+
 /** The caller's own workspace; any other id is 404 (no existence leak). */
 export async function getWorkspace(db: Database, actor: Actor, id: string): Promise<workspaces.WorkspaceRow> {
   const row = id === actor.workspaceId ? await workspaces.findById(db.reader, id) : null;
@@ -66,19 +72,28 @@ export async function getWorkspace(db: Database, actor: Actor, id: string): Prom
   return row;
 }
 
-/** `PATCH /v1/workspaces/:id`: rename, or turn four eyes off or on (admin of that workspace). */
+/**
+ * `PATCH /v1/workspaces/:id` (admin of that workspace): rename, turn four eyes off or on, set the
+ * public feed's slug and the ClaimReview settings. A slug another workspace holds is 409.
+ */
 export async function updateWorkspace(
   db: Database,
   context: WriteContext,
   id: string,
-  patch: { name?: string; fourEyes?: boolean },
+  patch: workspaces.WorkspaceChange,
 ): Promise<WriteResponse & { replayed: boolean }> {
   return runWrite(db, context, async (uow) => {
     const { current, written: updated } = await uow.changeVersioned(
       'workspace',
       id,
       async () => (id === uow.actor.workspaceId ? workspaces.findById(uow.tx, id) : null),
-      (current) => workspaces.updateIfVersion(uow.tx, id, current.version, patch),
+      async (current) => {
+        if (patch.slug) {
+          const holder = await workspaces.findBySlug(uow.tx, patch.slug);
+          if (holder && holder.id !== id) throw AppError.conflict(`Another workspace has the slug "${patch.slug}"; choose another.`);
+        }
+        return workspaces.updateIfVersion(uow.tx, id, current.version, patch);
+      },
     );
     await uow.audit({ action: 'workspace.update', entityType: 'workspace', entityId: id, before: current, after: updated });
     return { status: 200, body: updated, version: updated.version };

@@ -1,0 +1,74 @@
+import { stringify } from 'csv-stringify/sync';
+import type { DownloadProgress } from '../../http/download';
+
+/**
+ * How an export's records become text, page by page: a head before the first record, the
+ * records of each page, a tail after the last. Stateful (a JSON array needs to know whether a
+ * record came before), so one encoder per export.
+ */
+export interface Encoder<T> {
+  head(): string;
+  page(records: T[]): string;
+  tail(): string;
+}
+
+/** One JSON value per line (`application/x-ndjson`). */
+export function ndjson<T>(): Encoder<T> {
+  return { head: () => '', page: (records) => records.map((record) => `${JSON.stringify(record)}\n`).join(''), tail: () => '' };
+}
+
+/** One JSON array, written as it goes: `[`, the records separated by commas, `]`. */
+export function jsonArray<T>(): Encoder<T> {
+  let written = 0;
+  return {
+    head: () => '[',
+    page: (records) => records.map((record) => `${written++ === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`).join(''),
+    tail: () => (written === 0 ? ']\n' : '\n]\n'),
+  };
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * RFC 4180 by csv-stringify: a header row, CRLF between records, fields quoted when they hold
+ * a comma, a quote or a line break. UTF-8 with a BOM, so that Excel reads Arabic as UTF-8. A
+ * cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading `'`
+ * (OWASP CSV injection; csv-stringify's `escape_formulas`).
+ */
+export function csv<T extends Record<string, unknown>>(columns: readonly (keyof T & string)[]): Encoder<T> {
+  const options = { columns: [...columns], record_delimiter: 'windows' as const, escape_formulas: true };
+  return {
+    head: () => BOM + stringify([], { ...options, header: true }),
+    page: (records) => (records.length === 0 ? '' : stringify(records, options)),
+    tail: () => '',
+  };
+}
+
+/**
+ * `csv`, for records given as arrays in `columns` order (no property look-up per cell): the same
+ * header, quoting, BOM and formula escaping.
+ */
+export function csvRows<T extends readonly unknown[]>(columns: readonly string[]): Encoder<T> {
+  const options = { record_delimiter: 'windows' as const, escape_formulas: true };
+  return {
+    head: () => BOM + stringify([[...columns]], options),
+    page: (records) => (records.length === 0 ? '' : stringify(records as unknown as unknown[][], options)),
+    tail: () => '',
+  };
+}
+
+/**
+ * The chunks of an export: each page's records encoded, the head with the first. The first chunk
+ * comes once the first page is read (so a failing query is still an ordinary error), and the next
+ * page is only read when the caller asks for the next chunk (the client took the last one).
+ */
+export async function* encodePages<T>(pages: AsyncIterable<T[]>, encoder: Encoder<T>, progress: DownloadProgress): AsyncGenerator<string> {
+  let head = encoder.head();
+  for await (const records of pages) {
+    progress.pages += 1;
+    progress.rows += records.length;
+    yield head + encoder.page(records);
+    head = '';
+  }
+  yield head + encoder.tail();
+}
