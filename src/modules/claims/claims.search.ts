@@ -112,12 +112,13 @@ export async function similarCandidates(sql: Sql, workspaceId: string, terms: st
     sql.dialect === 'sqlite'
       ? sqliteMatches(sql, workspaceId, query, SIMILAR_MATCHES)
       : newestMatches(sql, workspaceId, edgeOf, FIRST_WINDOW, `to_tsvector('simple', "searchText") @@ to_tsquery('simple', ?)`, [query], SIMILAR_MATCHES);
-  const ids = new Set<string>();
-  const add = (matches: string[]) => matches.forEach((id) => ids.add(id));
-  if (tokens.length > 0) add(await indexed(any(tokens)));
-  if (terms.length > 1) add(await indexed(all(longest(terms, ALL_TERMS))));
-  if (terms.length > 0) add(sql.dialect === 'sqlite' ? await indexed(any(terms)) : await postgresAnyTerm(sql, workspaceId, edgeOf, terms));
-  return [...ids];
+  // Independent queries: on PostgreSQL they run at once, each on a connection of the pool.
+  const found = await Promise.all([
+    tokens.length > 0 ? indexed(any(tokens)) : [],
+    terms.length > 1 ? indexed(all(longest(terms, ALL_TERMS))) : [],
+    terms.length > 0 ? (sql.dialect === 'sqlite' ? indexed(any(terms)) : postgresAnyTerm(sql, workspaceId, edgeOf, terms)) : [],
+  ]);
+  return [...new Set(found.flat())];
 }
 
 /** Claims the "any of its words" query of PostgreSQL walks at most: the workspace's newest. */
