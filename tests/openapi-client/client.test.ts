@@ -115,16 +115,25 @@ function typeCheck(dir: string, files: string[]): Diagnostic[] {
 
 /**
  * openapi-typescript's Node API (\`openapiTS(document)\` → AST → \`astToString\`), as its CLI
- * does. It loads ESM-only packages and jest runs CommonJS, so it runs in a child Node process.
+ * does. It loads ESM-only packages and jest runs CommonJS, so it runs in a child Node process,
+ * which reads the document from a file (a pipe on stdin can answer EAGAIN once the document is
+ * larger than the pipe's buffer).
  */
 function generateTypes(doc: OpenApiDocument): string {
-  const script = [
-    "import openapiTS, { astToString } from 'openapi-typescript';",
-    "import { readFileSync } from 'node:fs';",
-    "const ast = await openapiTS(JSON.parse(readFileSync(0, 'utf8')), { silent: true, alphabetize: true });",
-    'process.stdout.write(astToString(ast));',
-  ].join('\n');
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(doc), cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const scratch = mkdtempSync(join(tmpdir(), 'claimtrack-openapi-'));
+  try {
+    const file = join(scratch, 'openapi.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const script = [
+      "import openapiTS, { astToString } from 'openapi-typescript';",
+      "import { readFileSync } from 'node:fs';",
+      "const ast = await openapiTS(JSON.parse(readFileSync(process.argv[1], 'utf8')), { silent: true, alphabetize: true });",
+      'process.stdout.write(astToString(ast));',
+    ].join('\n');
+    return execFileSync(process.execPath, ['--input-type=module', '-e', script, file], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 let dir: string;
