@@ -229,6 +229,12 @@ async function newestMatches(sql: Sql, workspaceId: string, edgeOf: WindowEdge, 
     );
     // No edge: the window held the whole workspace.
     if (rows.length >= limit || edge === undefined) return rows.map((r) => r.id);
-    window = rows.length === 0 ? Infinity : Math.ceil((window * limit * 1.5) / rows.length);
+    const next = rows.length === 0 ? Infinity : Math.ceil((window * limit * 1.5) / rows.length);
+    // Finding a wide window's edge walks that many index entries (OFFSET), and matches that rare
+    // are few in the whole workspace: past LAST_WINDOW, ask the whole workspace at once.
+    window = next > LAST_WINDOW ? Infinity : next;
   }
 }
+
+/** The widest window `newestMatches` looks for an edge of; wider, it takes the whole workspace. */
+const LAST_WINDOW = 160_000;
