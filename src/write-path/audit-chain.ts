@@ -118,9 +118,10 @@ export function auditContentOf(event: AuditEventContent): AuditEventContent {
 /**
  * Recomputes a chain event by event, in seq order: each must have the next seq, link to the
  * previous event's hash and hash to what it says. `start` is where the chain must begin (seq 1
- * and an empty prevHash for a whole trail); without it, the first event's own seq and prevHash
- * anchor it, so a slice of the trail (an export `from=` a date) verifies on its own. The server's
- * `GET /v1/audit/verify` and `claimtrack verify-audit` both check with this class.
+ * and an empty prevHash for a whole trail; a seq alone when the caller checks the first link);
+ * without it, the first event's own seq and prevHash anchor it, so a slice of the trail (an export
+ * `from=` a date) verifies on its own. `claimtrack verify-audit` checks exported events with
+ * `add`; the server's chain check (modules/audit/chain-check.ts) checks stored rows with `link`.
  */
 export class ChainVerifier {
   count = 0;
@@ -131,16 +132,24 @@ export class ChainVerifier {
   firstBadSeq: number | null = null;
   problem: string | null = null;
 
-  constructor(private readonly start?: { seq: number; prevHash: string }) {}
+  constructor(private readonly start?: { seq: number; prevHash?: string }) {}
 
   /** Checks the next event; false once the chain is broken (the first break is kept). */
   add(event: ChainedAuditEvent): boolean {
+    return this.link(event, () => hashAuditEvent(auditContentOf(event)) === event.hash);
+  }
+
+  /**
+   * Checks the next event by its seq and links, and by `intact` (whether its content hashes to
+   * its hash, asked only once seq and link hold); false once the chain is broken.
+   */
+  link(event: { seq: number; prevHash: string; hash: string }, intact: () => boolean): boolean {
     if (this.firstBadSeq !== null) return false;
     const expectedSeq = this.lastSeq === undefined ? (this.start?.seq ?? event.seq) : this.lastSeq + 1;
     const expectedPrev = this.lastSeq === undefined ? (this.start?.prevHash ?? event.prevHash) : this.headHash;
     if (event.seq !== expectedSeq) return this.broken(Math.min(event.seq, expectedSeq), `seq ${event.seq} where ${expectedSeq} was expected (an event is missing or out of order)`);
     if (event.prevHash !== expectedPrev) return this.broken(event.seq, `its prevHash does not link to the previous event's hash`);
-    if (hashAuditEvent(auditContentOf(event)) !== event.hash) return this.broken(event.seq, 'its content does not hash to its hash (it was altered)');
+    if (!intact()) return this.broken(event.seq, 'its content does not hash to its hash (it was altered)');
     this.count += 1;
     this.firstSeq ??= event.seq;
     this.lastSeq = event.seq;

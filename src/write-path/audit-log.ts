@@ -1,6 +1,6 @@
 import { uuidv7 } from '../db/ids';
 import { asInt, chunks, placeholders, type Sql } from '../db/sql';
-import { auditContentOf, auditJsonParam, hashAuditEvent, type AuditEventContent } from './audit-chain';
+import { auditJsonParam, hashAuditEvent, type AuditEventContent } from './audit-chain';
 
 /**
  * Writing the audit trail (DESIGN §6): the append every unit of work makes, and the one
@@ -38,7 +38,7 @@ export interface AppendedEvent {
 
 /** What a stored event's hash covers (the one definition `append` and verification share). */
 export function contentOf(row: AuditEventRow): AuditEventContent {
-  return auditContentOf({
+  return {
     workspaceId: row.workspaceId,
     seq: row.seq,
     at: row.at.toISOString(),
@@ -46,11 +46,11 @@ export function contentOf(row: AuditEventRow): AuditEventContent {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
-    before: row.before,
-    after: row.after,
+    before: row.before ?? null,
+    after: row.after ?? null,
     requestId: row.requestId,
     prevHash: row.prevHash,
-  });
+  };
 }
 
 const EVENT_COLUMNS = ['id', 'workspaceId', 'seq', 'at', 'actorKeyId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Sql } from '../../db/sql';
-import { hashAuditEvent, sha256Hex, splicedContentText, type AuditEventScalars } from '../../write-path/audit-chain';
+import { ChainVerifier, hashAuditEvent, sha256Hex, splicedContentText, type AuditEventScalars } from '../../write-path/audit-chain';
 import { storedBatchFrom, type StoredEvent } from './audit.repository';
 
 /**
@@ -77,9 +77,10 @@ export function splitRange(head: number, parts: number): SeqRange[] {
  * the hash of the event before it in the range, and be intact.
  */
 export async function verifyRange(sql: Sql, workspaceId: string, range: SeqRange): Promise<RangeCheck> {
-  const result: RangeCheck = { count: 0, firstBadSeq: null, firstPrevHash: null, lastHash: null };
-  if (range.toSeq < range.fromSeq) return result;
-  let expectedSeq = range.fromSeq;
+  if (range.toSeq < range.fromSeq) return { count: 0, firstBadSeq: null, firstPrevHash: null, lastHash: null };
+  // The range's first link is the caller's to check (against the range before).
+  const chain = new ChainVerifier({ seq: range.fromSeq });
+  let firstPrevHash: string | null = null;
   let next = storedBatchFrom(sql, workspaceId, range.fromSeq - 1, Math.min(BATCH, range.toSeq - range.fromSeq + 1));
   for (;;) {
     const batch = await next;
@@ -88,23 +89,16 @@ export async function verifyRange(sql: Sql, workspaceId: string, range: SeqRange
     if (more) next = storedBatchFrom(sql, workspaceId, last.seq, Math.min(BATCH, range.toSeq - last.seq));
     for (const row of batch) {
       if (row.seq > range.toSeq) break;
-      if (result.firstPrevHash === null) result.firstPrevHash = row.prevHash;
-      const linked = result.lastHash === null || row.prevHash === result.lastHash;
-      if (row.seq !== expectedSeq || !linked || !eventIntact(workspaceId, row)) {
-        result.firstBadSeq = Math.min(row.seq, expectedSeq);
-        break;
-      }
-      result.count += 1;
-      expectedSeq += 1;
-      result.lastHash = row.hash;
+      firstPrevHash ??= row.prevHash;
+      if (!chain.link(row, () => eventIntact(workspaceId, row))) break;
     }
-    if (result.firstBadSeq !== null || !more) {
+    if (chain.firstBadSeq !== null || !more) {
       // A batch read ahead of a break is not needed (nor its failure).
       if (more) next.catch(() => undefined);
       break;
     }
   }
-  return result;
+  return { count: chain.count, firstBadSeq: chain.firstBadSeq, firstPrevHash, lastHash: chain.lastSeq === undefined ? null : chain.headHash };
 }
 
 export interface WorkerRange extends SeqRange {
