@@ -32,7 +32,7 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-export function sha256Hex(text: string): string {
+export function sha256Hex(text: string | Uint8Array): string {
   // One-shot crypto.hash: no Hash object per call (the chain check hashes every event).
   return hash('sha256', text, 'hex');
 }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { digestBatchFrom } from '../../src/modules/audit/audit.repository';
 import { verifyChain } from '../../src/modules/audit/audit.service';
 import { hashAuditEvent } from '../../src/write-path/audit-chain';
 import { contentOf, type AuditEventRow } from '../../src/write-path/audit-log';
@@ -83,6 +84,33 @@ describe('the chain check split over worker threads (long trails)', () => {
     await createArticles(other, 5);
     await tamper(`UPDATE "AuditEvent" SET "after" = '{"title":"forged"}' WHERE "workspaceId" = '${other.id}' AND "seq" = 10`);
     for (const threads of [0, 2, 3]) expect(await verifyChain(t.db, other.id, { threads })).toMatchObject({ ok: false, count: 9, firstBadSeq: 10 });
+  });
+});
+
+describe('the chain check’s fast path (the database splices and hashes)', () => {
+  it('hashes stored text the way the write path did, for any characters, and checks the rest in full', async () => {
+    const ws = await t.newWorkspace();
+    const titles = ['"quoted" \\ back\\slash', 'tab\there\nnew line\r\n', 'line\u2028separator \u2029 and \u007f', 'emoji 🧾 and إسرائيل «مثلا»', '\u00e9t\u00e9 </script>'];
+    for (const title of titles) {
+      await request(t.app).post('/v1/articles').set(bearer(ws.keys.checker)).send({ ...article(), title, body: title }).expect(201);
+    }
+    const head = (await verify(ws)).headSeq as number;
+    const digests = await digestBatchFrom(t.db.sql, ws.id, 0, 100);
+    expect(digests.map((d) => d.seq)).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect(digests.filter((d) => !d.intact).map((d) => d.seq)).toEqual([]);
+
+    // The same value stored as other text (key order, spaces): the fast path cannot tell, the full
+    // check can, and the chain holds.
+    const target = await t.db.reader.auditEvent.findFirstOrThrow({ where: { workspaceId: ws.id, seq: head } });
+    const after = target.after as Record<string, unknown>;
+    const respelt = `{ ${Object.keys(after).reverse().map((key) => `${JSON.stringify(key)} : ${JSON.stringify(after[key])}`).join(' , ')} }`;
+    await tamper(`UPDATE "AuditEvent" SET "after" = '${respelt.replaceAll("'", "''")}' WHERE "id" = '${target.id}'`);
+    expect((await digestBatchFrom(t.db.sql, ws.id, head - 1, 1))[0]?.intact).toBe(false);
+    expect(await verify(ws)).toMatchObject({ ok: true, count: head });
+
+    // A changed value is caught either way.
+    await tamper(`UPDATE "AuditEvent" SET "after" = '${respelt.replaceAll("'", "''").replace('"title" :', '"title" : "forged", "was" :')}' WHERE "id" = '${target.id}'`);
+    expect(await verify(ws)).toMatchObject({ ok: false, firstBadSeq: head });
   });
 });
 

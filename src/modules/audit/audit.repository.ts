@@ -1,5 +1,6 @@
 import type { DbClient } from '../../db/database';
 import { asDate, asInt, asJson, type Sql } from '../../db/sql';
+import { sha256Hex } from '../../write-path/audit-chain';
 import type { AuditEventRow } from '../../write-path/audit-log';
 
 export type { AuditEventRow };
@@ -100,6 +101,91 @@ export async function storedBatchFrom(sql: Sql, workspaceId: string, afterSeq: n
     prevHash: row[12] as string,
     hash: row[13] as string,
   }));
+}
+
+/**
+ * One stored event as the chain check's fast path reads it: its seq and links, and whether the
+ * database's own splice of its stored content (`digestBatchFrom`) hashes to its hash. `intact`
+ * false means "not shown here", not "altered": the caller checks such an event in full.
+ */
+export interface EventDigest {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  intact: boolean;
+}
+
+/**
+ * `splicedContentText` spelt in each dialect's SQL, for one row of "AuditEvent": the same members
+ * in the same order, strings quoted as JSON (json_quote / to_json escape as JSON.stringify does),
+ * `at` as toISOString spells it, `before`/`after` as their stored text. Where the database spells
+ * a row differently (a date stored in another form, a value JSON.stringify would escape
+ * otherwise), the row's hash misses and the caller checks it in full, so a difference costs time
+ * only. A match is as good as the full check's: the splice of well-formed texts is one-to-one.
+ */
+const SPLICE_FORMAT =
+  '{"action":%s,"actor":{"keyId":%s,"name":%s,"role":%s},"after":%s,"at":%s,"before":%s,"entityId":%s,' +
+  '"entityType":%s,"prevHash":%s,"requestId":%s,"seq":%s,"workspaceId":%s}';
+
+function splicedContentSql(sql: Sql): string {
+  const quote = sql.dialect === 'sqlite' ? (column: string) => `json_quote("${column}")` : (column: string) => `to_json("${column}")::text`;
+  const at = sql.dialect === 'sqlite'
+    ? `'"' || substr("at", 1, 23) || 'Z"'`
+    : `to_json(to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text`;
+  const text = (column: string) => (sql.dialect === 'sqlite' ? `coalesce("${column}", 'null')` : `coalesce("${column}"::text, 'null')`);
+  // SQLite's format() takes %s for the integer too; its stored "at" is Prisma's text form
+  // (`2026-11-29T13:41:21.718+00:00`), which isoOf reads the same way.
+  return `format('${SPLICE_FORMAT}', ${quote('action')}, coalesce(${quote('actorKeyId')}, 'null'), ${quote('actorName')}, ${quote('actorRole')}, ${text('after')}, ${at}, ${text('before')}, ${quote('entityId')}, ${quote('entityType')}, ${quote('prevHash')}, ${quote('requestId')}, "seq", ${quote('workspaceId')})`;
+}
+
+// One aggregate per field (a concatenation per row cost more than the splice).
+const DIGEST_SQLITE = (sql: Sql) => `SELECT group_concat("seq", ' '), group_concat(octet_length("content"), ' '), group_concat("wellFormed", ''),
+    group_concat("prevHash", ' '), group_concat("hash", ' '), CAST(group_concat("content", '') AS BLOB)
+  FROM (SELECT "seq", "prevHash", "hash", ${splicedContentSql(sql)} AS "content",
+          (coalesce(json_valid("before"), 1) AND coalesce(json_valid("after"), 1)) AS "wellFormed"
+        FROM "AuditEvent" WHERE "workspaceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?)`;
+
+const DIGEST_POSTGRES = (sql: Sql) => `SELECT "seq", "prevHash", "hash", encode(sha256(convert_to(${splicedContentSql(sql)}, 'UTF8')), 'hex') = "hash"
+  FROM "AuditEvent" WHERE "workspaceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`;
+
+/**
+ * The next `size` events after `afterSeq` as digests, without moving their content into
+ * JavaScript strings (that, not hashing, was most of the chain check's time:
+ * docs/decisions/0009-audit-report.md). PostgreSQL splices and hashes each event itself (sha256,
+ * built in since 11). SQLite has no SHA-256, so it answers a batch in one row: the events' seqs,
+ * lengths and hashes as lists, their spliced contents as one blob, and each slice is hashed here.
+ */
+export async function digestBatchFrom(sql: Sql, workspaceId: string, afterSeq: number, size: number): Promise<EventDigest[]> {
+  if (sql.dialect === 'postgres') {
+    const rows = await sql.arrays(DIGEST_POSTGRES(sql), [workspaceId, afterSeq, size]);
+    return rows.map((row) => ({ seq: asInt(row[0]), prevHash: row[1] as string, hash: row[2] as string, intact: row[3] === true }));
+  }
+  const [row] = await sql.arrays(DIGEST_SQLITE(sql), [workspaceId, afterSeq, size]);
+  if (row === undefined || row[0] === null) return [];
+  const seqs = (row[0] as string).split(' ');
+  const lengths = (row[1] as string).split(' ');
+  const wellFormed = row[2] as string;
+  let prevHashes = (row[3] as string).split(' ');
+  let hashes = (row[4] as string).split(' ');
+  // Only a tampered row has a space in a hash: then the batch's hashes are not read here, and
+  // every event of it is checked in full (confirmSuspects).
+  const unreadable = prevHashes.length !== seqs.length || hashes.length !== seqs.length;
+  if (unreadable) prevHashes = hashes = [];
+  const contents = row[5] as Buffer;
+  const digests: EventDigest[] = [];
+  let offset = 0;
+  for (let i = 0; i < seqs.length; i += 1) {
+    const length = Number(lengths[i]);
+    const hash = hashes[i] ?? '';
+    digests.push({
+      seq: Number(seqs[i]),
+      prevHash: prevHashes[i] ?? '',
+      hash,
+      intact: !unreadable && wellFormed[i] === '1' && sha256Hex(contents.subarray(offset, offset + length)) === hash,
+    });
+    offset += length;
+  }
+  return digests;
 }
 
 const EVENT_COLUMNS = ['id', 'workspaceId', 'seq', 'at', 'actorKeyId', 'actorName', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId', 'prevHash', 'hash'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Sql } from '../../db/sql';
 import { ChainVerifier, hashAuditEvent, sha256Hex, splicedContentText, type AuditEventScalars } from '../../write-path/audit-chain';
-import { storedBatchFrom, type StoredEvent } from './audit.repository';
+import { digestBatchFrom, storedBatchFrom, type EventDigest, type StoredEvent } from './audit.repository';
 
 /**
  * The chain check's work over one range of seqs (docs/decisions/0009-audit-report.md), on the
@@ -72,25 +72,49 @@ export function splitRange(head: number, parts: number): SeqRange[] {
 }
 
 /**
- * Checks the events with seq in [fromSeq, toSeq], in batches; the next batch is read while one is
- * hashed (on PostgreSQL the server reads it meanwhile). Each event must have the next seq, link to
- * the hash of the event before it in the range, and be intact.
+ * The events of `batch` whose fast check failed (`intact` false), checked in full from their
+ * stored rows (`eventIntact`): rows written before canonical storage, or altered ones. One read
+ * from the first such event to the batch's end.
+ */
+async function confirmSuspects(sql: Sql, workspaceId: string, batch: EventDigest[]): Promise<void> {
+  const first = batch.find((digest) => !digest.intact);
+  const last = batch[batch.length - 1];
+  if (first === undefined || last === undefined) return;
+  const stored = new Map((await storedBatchFrom(sql, workspaceId, first.seq - 1, last.seq - first.seq + 1)).map((row) => [row.seq, row]));
+  for (const digest of batch) {
+    if (digest.intact) continue;
+    // The stored row is the one to trust (a digest may carry a placeholder for its hashes).
+    const row = stored.get(digest.seq);
+    if (row === undefined) continue;
+    digest.prevHash = row.prevHash;
+    digest.hash = row.hash;
+    digest.intact = eventIntact(workspaceId, row);
+  }
+}
+
+/**
+ * Checks the events with seq in [fromSeq, toSeq], in batches of digests (`digestBatchFrom`); the
+ * next batch is read while one is checked (on PostgreSQL the server reads it meanwhile). Each
+ * event must have the next seq, link to the hash of the event before it in the range, and be
+ * intact.
  */
 export async function verifyRange(sql: Sql, workspaceId: string, range: SeqRange): Promise<RangeCheck> {
   if (range.toSeq < range.fromSeq) return { count: 0, firstBadSeq: null, firstPrevHash: null, lastHash: null };
   // The range's first link is the caller's to check (against the range before).
   const chain = new ChainVerifier({ seq: range.fromSeq });
   let firstPrevHash: string | null = null;
-  let next = storedBatchFrom(sql, workspaceId, range.fromSeq - 1, Math.min(BATCH, range.toSeq - range.fromSeq + 1));
+  const read = (afterSeq: number) => digestBatchFrom(sql, workspaceId, afterSeq, Math.min(BATCH, range.toSeq - afterSeq));
+  let next = read(range.fromSeq - 1);
   for (;;) {
     const batch = await next;
     const last = batch[batch.length - 1];
     const more = last !== undefined && last.seq < range.toSeq;
-    if (more) next = storedBatchFrom(sql, workspaceId, last.seq, Math.min(BATCH, range.toSeq - last.seq));
-    for (const row of batch) {
-      if (row.seq > range.toSeq) break;
-      firstPrevHash ??= row.prevHash;
-      if (!chain.link(row, () => eventIntact(workspaceId, row))) break;
+    if (more) next = read(last.seq);
+    await confirmSuspects(sql, workspaceId, batch);
+    for (const digest of batch) {
+      if (digest.seq > range.toSeq) break;
+      firstPrevHash ??= digest.prevHash;
+      if (!chain.link(digest, () => digest.intact)) break;
     }
     if (chain.firstBadSeq !== null || !more) {
       // A batch read ahead of a break is not needed (nor its failure).
