@@ -58,17 +58,28 @@ export function csvRows<T extends readonly unknown[]>(columns: readonly string[]
 }
 
 /**
- * The chunks of an export: each page's records encoded, the head with the first. The first chunk
- * comes once the first page is read (so a failing query is still an ordinary error), and the next
- * page is only read when the caller asks for the next chunk (the client took the last one).
+ * Records encoded per chunk: a chunk of a few tens of KiB is an ordinary young object that the
+ * next scavenge frees. A whole page's text (500 claims, ~0.5 MiB) went to V8's large-object
+ * space, which only a full collection frees, and the heap grew by 66–154 MiB over an export
+ * (`bench/results/2026-12-03-export-idle.md`).
+ */
+const RECORDS_PER_CHUNK = 32;
+
+/**
+ * The chunks of an export: each page's records encoded, RECORDS_PER_CHUNK at a time, the head
+ * with the first. The first chunk comes once the first page is read (so a failing query is
+ * still an ordinary error), and the next page is only read when the caller asks for the chunk
+ * after its last (the client took the ones before).
  */
 export async function* encodePages<T>(pages: AsyncIterable<T[]>, encoder: Encoder<T>, progress: DownloadProgress): AsyncGenerator<string> {
   let head = encoder.head();
   for await (const records of pages) {
     progress.pages += 1;
     progress.rows += records.length;
-    yield head + encoder.page(records);
-    head = '';
+    for (let from = 0; from < records.length; from += RECORDS_PER_CHUNK) {
+      yield head + encoder.page(records.slice(from, from + RECORDS_PER_CHUNK));
+      head = '';
+    }
   }
   yield head + encoder.tail();
 }
