@@ -1,6 +1,6 @@
 /**
  * Export benchmark (issue 11): `npm run bench:export -- --size 1m [--db sqlite,postgres]
- * [--formats ndjson,csv,ndjson,csv] [--cpu-prof DIR] [--keep] [--out FILE]`.
+ * [--formats ndjson,csv,ndjson,csv] [--cpu-prof DIR] [--keep] [--out FILE] [--database URL]`.
  *
  * Seeds N claims through the public API (batches of 1,000 from lib/generator.ts, one workspace),
  * then streams `GET /v1/exports/claims?format=…` from the real server (a child process) and reads
@@ -9,6 +9,10 @@
  * after each export, is the raw driver reading the same claims and tags (better-sqlite3
  * `raw().iterate()`, or a PostgreSQL cursor, FETCH 1000) encoded per format (`rawBaseline`).
  * Writes bench/results/<date>-export-<size>.md (e.g. 2026-12-03-export-1m.md) unless `--out`.
+ *
+ * `--database URL` (one database, e.g. one the harness kept with `npm run bench -- --keep`) skips
+ * the seeding: the export reads that database's largest workspace, through a viewer key the
+ * bench adds to it (a write to that database).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -17,6 +21,10 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { Client } from 'pg';
+import { openDatabase } from '../src/db/database';
+import { insertKey } from '../src/modules/auth/api-keys.service';
+import { systemActor } from '../src/modules/workspaces/workspaces.service';
+import { runWrite } from '../src/write-path/unit-of-work';
 import { call, pool } from './lib/api';
 import { ArticleCache, claimInput } from './lib/generator';
 import { findPgBinaries, startPostgres } from './lib/pg';
@@ -34,6 +42,8 @@ interface Options {
   keep: boolean;
   /** The results file (`--out FILE`); default bench/results/<date>-export-<size>.md. */
   out?: string;
+  /** An existing database to export from instead of a seeded one (`--database URL`). */
+  database?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -43,6 +53,7 @@ function parseArgs(argv: string[]): Options {
   let cpuProfDir: string | undefined;
   let keep = false;
   let out: string | undefined;
+  let database: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--size') {
       const m = /^(\d+)([km]?)$/i.exec(argv[(i += 1)] ?? '');
@@ -53,9 +64,11 @@ function parseArgs(argv: string[]): Options {
     else if (argv[i] === '--cpu-prof') cpuProfDir = argv[(i += 1)];
     else if (argv[i] === '--keep') keep = true;
     else if (argv[i] === '--out') out = argv[(i += 1)];
+    else if (argv[i] === '--database') database = argv[(i += 1)];
     else throw new Error(`unknown option ${argv[i]}`);
   }
-  return { size, dbs, formats: formats.filter(Boolean), cpuProfDir, keep, out };
+  if (database) dbs = [database.startsWith('file:') ? 'sqlite' : 'postgres'];
+  return { size, dbs, formats: formats.filter(Boolean), cpuProfDir, keep, out, database };
 }
 
 const log = (message: string) => process.stdout.write(`[bench:export] ${message}\n`);
@@ -168,10 +181,27 @@ interface Result {
   load: number;
 }
 
-async function runDb(db: Db, { size, formats, cpuProfDir }: Options, work: string): Promise<Result[]> {
-  let databaseUrl = `file:${join(work, 'export.db')}`;
+/** A viewer key for the largest workspace of an existing database (`--database`). */
+async function existingWorkspace(url: string): Promise<{ workspaceId: string; key: string }> {
+  const db = await openDatabase({ url });
+  try {
+    const [largest] = await db.sql.all<{ id: string }>('SELECT "workspaceId" AS id FROM "Claim" WHERE "deletedAt" IS NULL GROUP BY "workspaceId" ORDER BY count(*) DESC LIMIT 1');
+    if (!largest) throw new Error(`no claims in ${url}`);
+    const created = await runWrite(db, { actor: systemActor(largest.id), requestId: 'bench-export' }, async (uow) => {
+      const { secret } = await insertKey(uow, { workspaceId: largest.id, name: 'export bench', role: 'viewer' });
+      return { status: 201, body: secret };
+    });
+    return { workspaceId: largest.id, key: created.body as string };
+  } finally {
+    await db.close();
+  }
+}
+
+async function runDb(db: Db, { size, formats, cpuProfDir, database }: Options, work: string): Promise<Result[]> {
+  let databaseUrl = database ?? `file:${join(work, 'export.db')}`;
   let stopPg: (() => Promise<void>) | undefined;
-  if (db === 'postgres') {
+  const existing = database ? await existingWorkspace(database) : undefined;
+  if (db === 'postgres' && !database) {
     const bin = findPgBinaries();
     if (!bin) throw new Error('PostgreSQL binaries not found');
     const pg = await startPostgres(bin);
@@ -180,7 +210,7 @@ async function runDb(db: Db, { size, formats, cpuProfDir }: Options, work: strin
   }
   const server = await startServer({ databaseUrl, logDir: work, name: `server-${db}`, cpuProfDir });
   try {
-    const { workspaceId, key } = await seed(server.url, size);
+    const { workspaceId, key } = existing ?? (await seed(server.url, size));
     log(`workspace ${workspaceId}`);
     const results: Result[] = [];
     for (const format of formats) {

@@ -2,17 +2,22 @@
  * Similar-claim lookup on a database the harness kept (`npm run bench -- --keep`), in process:
  *
  *     node --import tsx bench/similar.ts file:/tmp/claimtrack-bench.XXXX/sqlite/claimtrack.db [runs]
- *     node --import tsx bench/similar.ts postgresql://…                                    [runs]
+ *     node --import tsx bench/similar.ts postgresql://…                                    [runs] [--writes N]
  *
  * For texts the data set's templates give (not claims it holds), Arabic and English apart: the
  * whole lookup (`findSimilar`, limit 5) and its stages — the index queries for candidates, reading
  * their searchText, ranking — as median and p95 over `runs` texts (default 200), after a warm-up.
  * The HTTP figures are the harness's scenarios (g) and (h).
+ *
+ * With `--writes N` it also creates N claims each way, alternating (this WRITES to that
+ * database): `createClaim` as POST /v1/claims runs it (the write, then the similar check) against
+ * `createClaims` with a batch of one (the same write path, no check) — scenario (h) without HTTP.
  */
 import { loadavg } from 'node:os';
 import { openDatabase } from '../src/db/database';
 import * as claims from '../src/modules/claims/claims.repository';
 import { similarCandidates } from '../src/modules/claims/claims.search';
+import { createClaim, createClaims } from '../src/modules/claims/claims.service';
 import { findSimilar } from '../src/modules/claims/claims.similar';
 import { extractQuantities } from '../src/text/quantities';
 import { comparableOf, comparableOfIndexed, indexTerms, likeness, quantityToken } from '../src/text/similar';
@@ -23,8 +28,10 @@ const show = (xs: number[]) => `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs,
 
 async function main(): Promise<void> {
   const url = process.argv[2];
-  if (!url) throw new Error('usage: bench/similar.ts DATABASE_URL [runs]');
+  if (!url) throw new Error('usage: bench/similar.ts DATABASE_URL [runs] [--writes N]');
   const runs = Number(process.argv[3] ?? 200);
+  const writesAt = process.argv.indexOf('--writes');
+  const writes = writesAt > 0 ? Number(process.argv[writesAt + 1]) : 0;
   const db = await openDatabase({ url });
   const [largest] = await db.sql.all<{ id: string; n: unknown }>('SELECT "workspaceId" AS id, count(*) AS n FROM "Claim" GROUP BY "workspaceId" ORDER BY 2 DESC LIMIT 1');
   if (!largest) throw new Error('no claims in that database');
@@ -61,6 +68,24 @@ async function main(): Promise<void> {
       stages.count.push(ids.length);
     }
     console.log(`| ${language} (${runs}) | ${show(whole)} | ${show(stages.index)} | ${show(stages.rows)} | ${show(stages.rank)} | ${quantile(stages.count, 0.5)} |`);
+  }
+  if (writes > 0) {
+    const writer = { ...actor, role: 'checker' as const };
+    const times = { with: [] as number[], without: [] as number[] };
+    for (let i = 0; i < writes * 2; i += 1) {
+      const claim = claimInput(0, 60_000_000 + i, [], cache);
+      const context = { actor: writer, requestId: `bench-similar-${i}` };
+      const started = performance.now();
+      if (i % 2 === 0) await createClaim(db, context, claim);
+      else await createClaims(db, context, [claim]);
+      (i % 2 === 0 ? times.with : times.without).push(performance.now() - started);
+    }
+    const ratio = (q: number) => (quantile(times.with, q) / quantile(times.without, q)).toFixed(2);
+    console.log(`\n| ${writes} claims each way, alternating | p50 / p95 ms |`);
+    console.log('| --- | ---: |');
+    console.log(`| createClaim (POST /v1/claims: write, then the similar check) | ${show(times.with)} |`);
+    console.log(`| createClaims, a batch of one (no check) | ${show(times.without)} |`);
+    console.log(`| ratio with / without | ${ratio(0.5)} / ${ratio(0.95)} |`);
   }
   await db.close();
 }
