@@ -57,7 +57,7 @@ const envSchema = z.object({
     .default('false')
     .transform((value): boolean | number | string => (value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
   /** Rows an export reads per statement. */
-  EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the export and public feed variables, and names a bad one', () => {
-    expect(loadConfig({})).toMatchObject({ PUBLIC_RATE_LIMIT_PER_MINUTE: 300, TRUST_PROXY: false, EXPORT_PAGE_SIZE: 500 });
+    expect(loadConfig({})).toMatchObject({ PUBLIC_RATE_LIMIT_PER_MINUTE: 300, TRUST_PROXY: false, EXPORT_PAGE_SIZE: 100 });
     expect(publicBaseUrl(loadConfig({ PORT: '8080' }))).toBe('http://localhost:8080');
     expect(publicBaseUrl(loadConfig({ PUBLIC_BASE_URL: 'https://factcheck.example.org/claimtrack/' }))).toBe('https://factcheck.example.org/claimtrack');
     expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
