@@ -157,6 +157,23 @@ export class ChainVerifier {
     return true;
   }
 
+  /**
+   * Counts a run of consecutive events already checked among themselves (by the database, see
+   * modules/audit/chain-check.ts) when its first one has the next seq and links to the head;
+   * otherwise false, and nothing changes: the caller checks that run event by event.
+   */
+  trySpan(run: { count: number; firstSeq: number; lastSeq: number; firstPrevHash: string; lastHash: string }): boolean {
+    if (this.firstBadSeq !== null) return false;
+    const expectedSeq = this.lastSeq === undefined ? (this.start?.seq ?? run.firstSeq) : this.lastSeq + 1;
+    const expectedPrev = this.lastSeq === undefined ? (this.start?.prevHash ?? run.firstPrevHash) : this.headHash;
+    if (run.firstSeq !== expectedSeq || run.firstPrevHash !== expectedPrev || run.count !== run.lastSeq - run.firstSeq + 1) return false;
+    this.count += run.count;
+    this.firstSeq ??= run.firstSeq;
+    this.lastSeq = run.lastSeq;
+    this.headHash = run.lastHash;
+    return true;
+  }
+
   /** Marks the chain broken at `seq` (also for input that is not an event at all). */
   broken(seq: number, problem: string): false {
     if (this.firstBadSeq === null) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { eventIntact } from '../../src/modules/audit/chain-check';
 import type { StoredEvent } from '../../src/modules/audit/audit.repository';
-import { auditJsonParam, canonicalJson, hashAuditEvent, splicedContentText, type AuditEventContent } from '../../src/write-path/audit-chain';
+import { auditJsonParam, canonicalJson, ChainVerifier, hashAuditEvent, splicedContentText, type AuditEventContent } from '../../src/write-path/audit-chain';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {
@@ -130,5 +130,20 @@ describe('splicedContentText (the chain check without parsing)', () => {
     expect(eventIntact('w', stored(c, { before: null, after: '{"n":1,"text":"وزارة الطاقة"' }, false))).toBe(false);
     expect(eventIntact('w', stored(c, { before: 'null', after }))).toBe(true);
     expect(eventIntact('w', stored(c, { before: '{}', after }))).toBe(false);
+  });
+});
+
+describe('ChainVerifier.trySpan (a run the database checked)', () => {
+  const run = (firstSeq: number, lastSeq: number, firstPrevHash: string, lastHash: string) => ({ count: lastSeq - firstSeq + 1, firstSeq, lastSeq, firstPrevHash, lastHash });
+
+  it('counts runs that follow and link to the head, and refuses others without changing anything', () => {
+    const chain = new ChainVerifier({ seq: 1, prevHash: '' });
+    expect(chain.trySpan(run(1, 10, '', 'h10'))).toBe(true);
+    expect(chain.trySpan(run(12, 20, 'h10', 'h20'))).toBe(false); // a seq missing between the runs
+    expect(chain.trySpan(run(11, 20, 'other', 'h20'))).toBe(false); // does not link to seq 10
+    expect(chain.trySpan({ ...run(11, 20, 'h10', 'h20'), count: 9 })).toBe(false); // a hole inside
+    expect({ count: chain.count, lastSeq: chain.lastSeq, headHash: chain.headHash, firstBadSeq: chain.firstBadSeq }).toEqual({ count: 10, lastSeq: 10, headHash: 'h10', firstBadSeq: null });
+    expect(chain.trySpan(run(11, 20, 'h10', 'h20'))).toBe(true);
+    expect({ count: chain.count, nextSeq: chain.nextSeq, headHash: chain.headHash }).toEqual({ count: 20, nextSeq: 21, headHash: 'h20' });
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Sql } from '../../db/sql';
 import { ChainVerifier, hashAuditEvent, sha256Hex, splicedContentText, type AuditEventScalars } from '../../write-path/audit-chain';
-import { digestBatchFrom, storedBatchFrom, type EventDigest, type StoredEvent } from './audit.repository';
+import { digestBatchFrom, spanDigest, storedBatchFrom, type EventDigest, type StoredEvent } from './audit.repository';
 
 /**
  * The chain check's work over one range of seqs (docs/decisions/0009-audit-report.md), on the
@@ -93,33 +93,51 @@ async function confirmSuspects(sql: Sql, workspaceId: string, batch: EventDigest
 }
 
 /**
- * Checks the events with seq in [fromSeq, toSeq], in batches of digests (`digestBatchFrom`); the
- * next batch is read while one is checked (on PostgreSQL the server reads it meanwhile). Each
- * event must have the next seq, link to the hash of the event before it in the range, and be
- * intact.
+ * Checks the events with seq in [fromSeq, toSeq]. Each event must have the next seq, link to the
+ * hash of the event before it in the range, and be intact. On PostgreSQL the server checks each
+ * batch of BATCH seqs among themselves (`spanDigest`) and only the batch's ends come back; a batch
+ * it finds anything wrong with, or whose first link does not hold, is checked event by event to
+ * name the first bad seq. On SQLite every batch is checked event by event (`digestBatchFrom`),
+ * the next batch read while one is checked.
  */
 export async function verifyRange(sql: Sql, workspaceId: string, range: SeqRange): Promise<RangeCheck> {
   if (range.toSeq < range.fromSeq) return { count: 0, firstBadSeq: null, firstPrevHash: null, lastHash: null };
   // The range's first link is the caller's to check (against the range before).
   const chain = new ChainVerifier({ seq: range.fromSeq });
   let firstPrevHash: string | null = null;
-  const read = (afterSeq: number) => digestBatchFrom(sql, workspaceId, afterSeq, Math.min(BATCH, range.toSeq - afterSeq));
-  let next = read(range.fromSeq - 1);
-  for (;;) {
-    const batch = await next;
-    const last = batch[batch.length - 1];
-    const more = last !== undefined && last.seq < range.toSeq;
-    if (more) next = read(last.seq);
-    await confirmSuspects(sql, workspaceId, batch);
-    for (const digest of batch) {
-      if (digest.seq > range.toSeq) break;
-      firstPrevHash ??= digest.prevHash;
-      if (!chain.link(digest, () => digest.intact)) break;
+  /** The events in (afterSeq, lastSeq], one by one; false when the check stopped before lastSeq. */
+  const eventByEvent = async (afterSeq: number, lastSeq: number): Promise<boolean> => {
+    const read = (after: number) => digestBatchFrom(sql, workspaceId, after, Math.min(BATCH, lastSeq - after));
+    let next = read(afterSeq);
+    for (;;) {
+      const batch = await next;
+      const last = batch[batch.length - 1];
+      const more = last !== undefined && last.seq < lastSeq;
+      if (more) next = read(last.seq);
+      await confirmSuspects(sql, workspaceId, batch);
+      for (const digest of batch) {
+        if (digest.seq > lastSeq) break;
+        firstPrevHash ??= digest.prevHash;
+        if (!chain.link(digest, () => digest.intact)) break;
+      }
+      if (chain.firstBadSeq !== null || !more) {
+        // A batch read ahead of a break is not needed (nor its failure).
+        if (more) next.catch(() => undefined);
+        return chain.firstBadSeq === null && chain.lastSeq === lastSeq;
+      }
     }
-    if (chain.firstBadSeq !== null || !more) {
-      // A batch read ahead of a break is not needed (nor its failure).
-      if (more) next.catch(() => undefined);
-      break;
+  };
+  if (sql.dialect !== 'postgres') {
+    await eventByEvent(range.fromSeq - 1, range.toSeq);
+  } else {
+    for (let after = range.fromSeq - 1; after < range.toSeq; after += BATCH) {
+      const upTo = Math.min(range.toSeq, after + BATCH);
+      const span = await spanDigest(sql, workspaceId, after, upTo);
+      if (span !== null && span.suspect === null && span.firstSeq === after + 1 && span.lastSeq === upTo && chain.trySpan(span)) {
+        firstPrevHash ??= span.firstPrevHash;
+        continue;
+      }
+      if (!(await eventByEvent(after, upTo))) break;
     }
   }
   return { count: chain.count, firstBadSeq: chain.firstBadSeq, firstPrevHash, lastHash: chain.lastSeq === undefined ? null : chain.headHash };
