@@ -145,8 +145,7 @@ export class ChainVerifier {
    */
   link(event: { seq: number; prevHash: string; hash: string }, intact: () => boolean): boolean {
     if (this.firstBadSeq !== null) return false;
-    const expectedSeq = this.lastSeq === undefined ? (this.start?.seq ?? event.seq) : this.lastSeq + 1;
-    const expectedPrev = this.lastSeq === undefined ? (this.start?.prevHash ?? event.prevHash) : this.headHash;
+    const { expectedSeq, expectedPrev } = this.expected(event.seq, event.prevHash);
     if (event.seq !== expectedSeq) return this.broken(Math.min(event.seq, expectedSeq), `seq ${event.seq} where ${expectedSeq} was expected (an event is missing or out of order)`);
     if (event.prevHash !== expectedPrev) return this.broken(event.seq, `its prevHash does not link to the previous event's hash`);
     if (!intact()) return this.broken(event.seq, 'its content does not hash to its hash (it was altered)');
@@ -164,14 +163,19 @@ export class ChainVerifier {
    */
   trySpan(run: { count: number; firstSeq: number; lastSeq: number; firstPrevHash: string; lastHash: string }): boolean {
     if (this.firstBadSeq !== null) return false;
-    const expectedSeq = this.lastSeq === undefined ? (this.start?.seq ?? run.firstSeq) : this.lastSeq + 1;
-    const expectedPrev = this.lastSeq === undefined ? (this.start?.prevHash ?? run.firstPrevHash) : this.headHash;
+    const { expectedSeq, expectedPrev } = this.expected(run.firstSeq, run.firstPrevHash);
     if (run.firstSeq !== expectedSeq || run.firstPrevHash !== expectedPrev || run.count !== run.lastSeq - run.firstSeq + 1) return false;
     this.count += run.count;
     this.firstSeq ??= run.firstSeq;
     this.lastSeq = run.lastSeq;
     this.headHash = run.lastHash;
     return true;
+  }
+
+  /** What the next event must have; the first one, without a `start`, anchors the chain itself. */
+  private expected(seq: number, prevHash: string): { expectedSeq: number; expectedPrev: string } {
+    if (this.lastSeq !== undefined) return { expectedSeq: this.lastSeq + 1, expectedPrev: this.headHash };
+    return { expectedSeq: this.start?.seq ?? seq, expectedPrev: this.start?.prevHash ?? prevHash };
   }
 
   /** Marks the chain broken at `seq` (also for input that is not an event at all). */
