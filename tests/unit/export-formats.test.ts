@@ -15,7 +15,7 @@ async function encoded<T>(encoder: Parameters<typeof encodePages<T>>[1], ...page
 describe('export encoders', () => {
   it('csv: every formula-like first character is neutralised, and the cells parse back', async () => {
     const cells = ['=SUM(A1)', '+1', '-1', '@cmd', '\tx', '\rx', 'plain', 'مرحبا، "عالم"\nسطر'];
-    const [text = ''] = [(await encoded(csv<{ a: string }>(['a']), cells.map((a) => ({ a })))).join('')];
+    const [text = ''] = [(await encoded(csv<string[]>(['a']), cells.map((a) => [a]))).join('')];
     expect(text.startsWith('\uFEFFa\r\n')).toBe(true);
     const parsed = (parse(text.slice(1), { columns: true }) as { a: string }[]).map((r) => r.a);
     expect(parsed).toEqual(["'=SUM(A1)", "'+1", "'-1", "'@cmd", "'\tx", "'\rx", 'plain', 'مرحبا، "عالم"\nسطر']);

@@ -30,25 +30,12 @@ export function jsonArray<T>(): Encoder<T> {
 const BOM = '\uFEFF';
 
 /**
- * RFC 4180 by csv-stringify: a header row, CRLF between records, fields quoted when they hold
- * a comma, a quote or a line break. UTF-8 with a BOM, so that Excel reads Arabic as UTF-8. A
- * cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading `'`
- * (OWASP CSV injection; csv-stringify's `escape_formulas`).
+ * RFC 4180 by csv-stringify, for records given as arrays in `columns` order: a header row, CRLF
+ * between records, fields quoted when they hold a comma, a quote or a line break. UTF-8 with a
+ * BOM, so that Excel reads Arabic as UTF-8. A cell a spreadsheet would run as a formula (=, +, -,
+ * @, tab, CR first) gets a leading `'` (OWASP CSV injection; csv-stringify's `escape_formulas`).
  */
-export function csv<T extends Record<string, unknown>>(columns: readonly (keyof T & string)[]): Encoder<T> {
-  const options = { columns: [...columns], record_delimiter: 'windows' as const, escape_formulas: true };
-  return {
-    head: () => BOM + stringify([], { ...options, header: true }),
-    page: (records) => (records.length === 0 ? '' : stringify(records, options)),
-    tail: () => '',
-  };
-}
-
-/**
- * `csv`, for records given as arrays in `columns` order (no property look-up per cell): the same
- * header, quoting, BOM and formula escaping.
- */
-export function csvRows<T extends readonly unknown[]>(columns: readonly string[]): Encoder<T> {
+export function csv<T extends readonly unknown[]>(columns: readonly string[]): Encoder<T> {
   const options = { record_delimiter: 'windows' as const, escape_formulas: true };
   return {
     head: () => BOM + stringify([[...columns]], options),
@@ -76,7 +63,8 @@ export async function* encodePages<T>(pages: AsyncIterable<T[]>, encoder: Encode
   for await (const records of pages) {
     progress.pages += 1;
     progress.rows += records.length;
-    for (let from = 0; from < records.length; from += RECORDS_PER_CHUNK) {
+    // An empty page is a chunk too (the head, once the first page is read).
+    for (let from = 0; from === 0 || from < records.length; from += RECORDS_PER_CHUNK) {
       yield head + encoder.page(records.slice(from, from + RECORDS_PER_CHUNK));
       head = '';
     }

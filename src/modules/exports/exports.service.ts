@@ -16,7 +16,7 @@ import { searchTiers } from '../claims/claims.search';
 import { claimFilterOf, type presentClaimDetail } from '../claims/claims.service';
 import { ClaimReviewWriter, verdictColumns } from '../claimreview/claimreview.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
-import { csv, csvRows, encodePages, jsonArray, ndjson, type Encoder } from './exports.formats';
+import { csv, encodePages, jsonArray, ndjson, type Encoder } from './exports.formats';
 import { AUDIT_CSV_COLUMNS, CLAIM_CSV_COLUMNS, type AuditExportQuery, type ClaimExportQuery } from './exports.schemas';
 
 /** What an export needs besides the request: page size and where readers reach the server. */
@@ -69,14 +69,15 @@ async function* mapPages<A, B>(pages: AsyncIterable<A[]>, map: (page: A[]) => B[
   for await (const page of pages) yield await map(page);
 }
 
-type ClaimCsvRecord = (string | number | null)[];
+/** A CSV record: the cells of a row, in its columns' order. */
+type CsvRecord = (string | number | null)[];
 
 /**
  * A raw claim row as its CSV record, in `CLAIM_CSV_COLUMNS` order: JSON columns as their JSON
  * text, DateTimes as ISO text, tags joined by `, `. Straight from the driver's values, with no
  * ClaimRow, Date or parsed JSON in between (an export writes millions).
  */
-function claimCsvRecord(raw: RawClaim): ClaimCsvRecord {
+function claimCsvRecord(raw: RawClaim): CsvRecord {
   const quote = asJsonText(raw.quote);
   return [
     raw.id as string,
@@ -160,7 +161,7 @@ export async function exportClaims(db: Database, actor: Actor, query: ClaimExpor
   let chunks: AsyncGenerator<string>;
   if (format === 'csv') {
     const pages = claimPages(db, actor, query, { articleUrl: articles.urlColumn('c') }, settings.pageSize);
-    chunks = encodePages(mapPages(pages, (page) => page.map(claimCsvRecord)), csvRows(CLAIM_CSV_COLUMNS), progress);
+    chunks = encodePages(mapPages(pages, (page) => page.map(claimCsvRecord)), csv<CsvRecord>(CLAIM_CSV_COLUMNS), progress);
   } else if (format === 'claimreview') {
     const writer = new ClaimReviewWriter(db, workspace, settings.publicBaseUrl);
     const columns = verdictColumns(db.sql);
@@ -175,25 +176,24 @@ export async function exportClaims(db: Database, actor: Actor, query: ClaimExpor
   return { contentType: CONTENT_TYPES[format], filename: fileName('claims', workspace, EXTENSIONS[format]), chunks, progress, label: `claims.${format}` };
 }
 
-type AuditCsvRecord = Record<(typeof AUDIT_CSV_COLUMNS)[number], string | number | null>;
-
-function auditCsvRecord(event: ExportedAuditEvent): AuditCsvRecord {
-  return {
-    workspaceId: event.workspaceId,
-    seq: event.seq,
-    at: event.at,
-    actorKeyId: event.actor.keyId,
-    actorName: event.actor.name,
-    actorRole: event.actor.role,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    before: JSON.stringify(event.before ?? null),
-    after: JSON.stringify(event.after ?? null),
-    requestId: event.requestId,
-    prevHash: event.prevHash,
-    hash: event.hash,
-  };
+/** An exported event as its CSV record, in `AUDIT_CSV_COLUMNS` order. */
+function auditCsvRecord(event: ExportedAuditEvent): CsvRecord {
+  return [
+    event.workspaceId,
+    event.seq,
+    event.at,
+    event.actor.keyId,
+    event.actor.name,
+    event.actor.role,
+    event.action,
+    event.entityType,
+    event.entityId,
+    JSON.stringify(event.before ?? null),
+    JSON.stringify(event.after ?? null),
+    event.requestId,
+    event.prevHash,
+    event.hash,
+  ];
 }
 
 /**
@@ -207,7 +207,7 @@ export async function exportAudit(db: Database, actor: Actor, query: AuditExport
   const pages = exportedEvents(db, actor.workspaceId, range, settings.pageSize);
   const chunks =
     query.format === 'csv'
-      ? encodePages(mapPages(pages, (page) => page.map(auditCsvRecord)), csv<AuditCsvRecord>(AUDIT_CSV_COLUMNS), progress)
+      ? encodePages(mapPages(pages, (page) => page.map(auditCsvRecord)), csv<CsvRecord>(AUDIT_CSV_COLUMNS), progress)
       : encodePages(pages, ndjson<ExportedAuditEvent>(), progress);
   return {
     contentType: CONTENT_TYPES[query.format],
