@@ -145,9 +145,6 @@ const DIGEST_SQLITE = (sql: Sql) => `SELECT group_concat("seq", ' '), group_conc
           (coalesce(json_valid("before"), 1) AND coalesce(json_valid("after"), 1)) AS "wellFormed"
         FROM "AuditEvent" WHERE "workspaceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?)`;
 
-const DIGEST_POSTGRES = (sql: Sql) => `SELECT "seq", "prevHash", "hash", encode(sha256(convert_to(${splicedContentSql(sql)}, 'UTF8')), 'hex') = "hash"
-  FROM "AuditEvent" WHERE "workspaceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`;
-
 /** What PostgreSQL says of a run of events it checked among themselves (`spanDigest`). */
 export interface SpanDigest {
   count: number;
@@ -168,7 +165,7 @@ const SPAN_POSTGRES = (sql: Sql) => `SELECT count(*) AS "count", min("seq") AS "
 
 /**
  * PostgreSQL only: the events with seq in (`afterSeq`, `lastSeq`] checked by the server among
- * themselves — each hashed as `digestBatchFrom` does, each following and linking to the one
+ * themselves — each hashed as SQLite's `digestBatchFrom` is, each following and linking to the one
  * before — answered as one row; null when there are none. A batch of events then costs the
  * client nothing: one row per batch instead of one per event (at 1M events, 11.3 -> 9.8 µs an
  * event on one thread; the rest is the server's own work).
@@ -187,17 +184,13 @@ export async function spanDigest(sql: Sql, workspaceId: string, afterSeq: number
 }
 
 /**
- * The next `size` events after `afterSeq` as digests, without moving their content into
- * JavaScript strings (that, not hashing, was most of the chain check's time:
- * docs/decisions/0009-audit-report.md). PostgreSQL splices and hashes each event itself (sha256,
- * built in since 11). SQLite has no SHA-256, so it answers a batch in one row: the events' seqs,
- * lengths and hashes as lists, their spliced contents as one blob, and each slice is hashed here.
+ * SQLite only: the next `size` events after `afterSeq` as digests, without moving their content
+ * into JavaScript strings (that, not hashing, was most of the chain check's time:
+ * docs/decisions/0009-audit-report.md). SQLite has no SHA-256, so it answers a batch in one row:
+ * the events' seqs, lengths and hashes as lists, their spliced contents as one blob, and each
+ * slice is hashed here. (PostgreSQL hashes and links whole batches itself: `spanDigest`.)
  */
 export async function digestBatchFrom(sql: Sql, workspaceId: string, afterSeq: number, size: number): Promise<EventDigest[]> {
-  if (sql.dialect === 'postgres') {
-    const rows = await sql.arrays(DIGEST_POSTGRES(sql), [workspaceId, afterSeq, size]);
-    return rows.map((row) => ({ seq: asInt(row[0]), prevHash: row[1] as string, hash: row[2] as string, intact: row[3] === true }));
-  }
   const [row] = await sql.arrays(DIGEST_SQLITE(sql), [workspaceId, afterSeq, size]);
   if (row === undefined || row[0] === null) return [];
   const seqs = (row[0] as string).split(' ');
