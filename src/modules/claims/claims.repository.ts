@@ -304,15 +304,12 @@ function filterConditions(sql: Sql, workspaceId: string, filter: ClaimFilter, on
 }
 
 /**
- * A page of an export, oldest first by (createdAt, id), with `extra` columns (name → an SQL
- * expression over `c`) in the same statement. That key never changes, so a claim updated while
- * the export runs keeps its place: each live claim is read once (by updatedAt, an update would
- * move it behind the cursor and out of the file). The (workspace, createdAt, id) index answers it.
- */
-/**
- * One export page as the driver gives it: the claim's columns (`CLAIM_COLUMNS`) and the `extra`
- * columns, by (createdAt, id) after `after`. Raw rows, so that an export maps each straight to
- * the text it writes (`toRow` makes a `ClaimRow` of one).
+ * A page of an export, oldest first by (createdAt, id) after `after`, as the driver gives it: the
+ * claim's columns (`CLAIM_COLUMNS`) and `extra` columns (name → an SQL expression over `c`) in
+ * the same statement. That key never changes, so a claim updated while the export runs keeps its
+ * place: each live claim is read once (by updatedAt, an update would move it behind the cursor
+ * and out of the file). The (workspace, createdAt, id) index answers it. Raw rows, so that an
+ * export maps each straight to the text it writes (`withExtra` makes a `ClaimRow` of one).
  */
 export async function exportRawPage(sql: Sql, workspaceId: string, filter: ClaimFilter, take: number, extra: Record<string, string>, after?: ClaimPosition, onlyIds?: string[]): Promise<Record<string, unknown>[]> {
   const { where, params } = filterConditions(sql, workspaceId, filter, onlyIds);
@@ -336,24 +333,11 @@ export function withExtra<K extends string>(raw: Record<string, unknown>, names:
   return { row: toRow(raw), extra: Object.fromEntries(names.map((name) => [name, raw[name]])) as Record<K, unknown> };
 }
 
-export async function exportPage<K extends string>(
-  sql: Sql,
-  workspaceId: string,
-  filter: ClaimFilter,
-  take: number,
-  extra: Record<K, string>,
-  after?: ClaimPosition,
-  onlyIds?: string[],
-): Promise<{ row: ClaimRow; extra: Record<K, unknown> }[]> {
-  const names = Object.keys(extra) as K[];
-  const rows = await exportRawPage(sql, workspaceId, filter, take, extra, after, onlyIds);
-  return rows.map((raw) => withExtra(raw, names));
-}
-
-/** Live claims of this workspace among `ids` (any order), with `extra` columns as `exportPage` reads them. */
+/** Live claims of this workspace among `ids` (any order), with `extra` columns as `exportRawPage` reads them. */
 export async function findManyWith<K extends string>(sql: Sql, workspaceId: string, ids: string[], extra: Record<K, string>): Promise<{ row: ClaimRow; extra: Record<K, unknown> }[]> {
   if (ids.length === 0) return [];
-  return exportPage(sql, workspaceId, {}, ids.length, extra, undefined, ids);
+  const names = Object.keys(extra) as K[];
+  return (await exportRawPage(sql, workspaceId, {}, ids.length, extra, undefined, ids)).map((raw) => withExtra(raw, names));
 }
 
 /**
