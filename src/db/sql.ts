@@ -69,6 +69,30 @@ export function jsonParam(value: unknown): string | null {
 }
 
 /**
+ * A DateTime column as SQL for the text JSON gives its Date (`2026-11-29T13:41:21.718Z`; NULL
+ * stays NULL), for JSON the database builds. SQLite's stored form needs only its zone replaced;
+ * any other text goes through strftime, which costs more.
+ */
+export function isoTextSql(sql: Sql, column: string): string {
+  if (sql.dialect === 'postgres') return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return `CASE WHEN substr(${column}, 24) = '+00:00' THEN substr(${column}, 1, 23) || 'Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${column}) END`;
+}
+
+/**
+ * A JSON object built by the database, as SQL: `fields` maps each member's name to an SQL
+ * expression (text, number or NULL; a member that holds JSON text wraps it in `jsonValueSql`).
+ */
+export function jsonObjectSql(sql: Sql, fields: Record<string, string>): string {
+  const members = Object.entries(fields).map(([name, value]) => `'${name}', ${value}`).join(', ');
+  return sql.dialect === 'postgres' ? `json_build_object(${members})` : `json_object(${members})`;
+}
+
+/** An SQL expression holding JSON (a jsonb column, a JSON-text column or subquery) as a member of `jsonObjectSql`. */
+export function jsonValueSql(sql: Sql, value: string): string {
+  return sql.dialect === 'postgres' ? value : `json(${value})`;
+}
+
+/**
  * A scalar subquery giving the rows of `select` as a JSON array of objects (`[]` for none), in
  * `orderBy` (columns of `select`). Every column of `select` needs a name (`AS`). In the JSON,
  * DateTimes are text: read them with `asDate`.
