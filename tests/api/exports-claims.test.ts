@@ -73,7 +73,8 @@ describe('GET /v1/exports/claims', () => {
     await corrected.reopen().then((r) => expect(r.status).toBe(200));
     await corrected.propose('mostly_true').then((r) => expect(r.status).toBe(201));
     await corrected.publish(v.keys.editor, { correctionNote: 'الرقم الصحيح أقل بقليل' }).then((r) => expect(r.status).toBe(200));
-    await createClaims(v, [{ text: 'بلا أدلة', language: 'ar' }, { text: 'بلا أدلة أيضا', language: 'ar' }]);
+    // Text the database must escape as JSON.stringify would: quotes, a backslash, a tab, U+2028, an emoji.
+    await createClaims(v, [{ text: 'بلا أدلة', language: 'ar' }, { text: 'a "quoted" \\ path,\tthen\u2028a line separator and 🛢️', language: 'en', claimant: 'بلا \\ تعليق' }]);
     const second = await new ClaimFlow(t.app, v).reach('in_review');
     const lines = ndjsonLines((await exportOf(v, 'format=ndjson')).text) as { id: string; evidence: { claimId: string }[]; verdictHistory: { state: string }[] }[];
     expect(lines.map((line) => line.id)).toHaveLength(4); // pages of 3: the last claim is on the second page

@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asInt, asJson, jsonArray, placeholders, type Sql } from '../../db/sql';
+import { asDate, asInt, asJson, isoTextSql, jsonArray, jsonObjectSql, placeholders, type Sql } from '../../db/sql';
 
 export interface EvidenceData {
   claimId: string;
@@ -88,19 +88,33 @@ export async function listForClaim(sql: Sql, workspaceId: string, claimId: strin
 }
 
 /**
- * The evidence of each of `claimIds` (with its source), oldest first, in one statement: an
- * export's page reads its claims' evidence this way rather than as a subquery per claim.
+ * The evidence of each of `claimIds` (with its source), oldest first, as the JSON text of its
+ * `presentEvidence` array built by the database (claim id → text; a claim without evidence is
+ * absent), in one statement: an export's page reads its claims' evidence this way rather than as
+ * a subquery per claim.
  */
-export async function listForClaims(sql: Sql, workspaceId: string, claimIds: readonly string[]): Promise<Map<string, EvidenceRow[]>> {
-  const found = new Map<string, EvidenceRow[]>();
-  if (claimIds.length === 0) return found;
-  const rows = await sql.all<Record<string, unknown>>(`${selectEvidence(`e."workspaceId" = ? AND e."claimId" IN (${placeholders(claimIds.length)})`)} ORDER BY e."id"`, [workspaceId, ...claimIds]);
-  for (const row of rows) {
-    const list = found.get(row.claimId as string);
-    if (list) list.push(toRow(row));
-    else found.set(row.claimId as string, [toRow(row)]);
-  }
-  return found;
+export async function listJsonForClaims(sql: Sql, workspaceId: string, claimIds: readonly string[]): Promise<Map<string, string>> {
+  if (claimIds.length === 0) return new Map();
+  const view = jsonObjectSql(sql, {
+    id: 'x."id"',
+    claimId: 'x."claimId"',
+    sourceId: 'x."sourceId"',
+    stance: 'x."stance"',
+    excerpt: 'x."excerpt"',
+    note: 'x."note"',
+    createdById: 'x."createdById"',
+    version: 'x."version"',
+    createdAt: isoTextSql(sql, 'x."createdAt"'),
+    source: jsonObjectSql(sql, { id: 'x."sourceId"', url: 'x."url"', title: 'x."title"', publisher: 'x."publisher"', kind: 'x."kind"', archiveUrl: 'x."archiveUrl"' }),
+  });
+  const select = selectEvidence(`e."workspaceId" = ? AND e."claimId" IN (${placeholders(claimIds.length)})`);
+  const rows = await sql.arrays(
+    sql.dialect === 'postgres'
+      ? `SELECT x."claimId", json_agg(${view} ORDER BY x."id")::text FROM (${select}) x GROUP BY x."claimId"`
+      : `SELECT x."claimId", json_group_array(${view} ORDER BY x."id") FROM (${select}) x GROUP BY x."claimId"`,
+    [workspaceId, ...claimIds],
+  );
+  return new Map(rows as [string, string][]);
 }
 
 /**

@@ -12,17 +12,20 @@ export interface Encoder<T> {
   tail(): string;
 }
 
+/** A record as its JSON text: JSON.stringify, or the text itself for records the database built as JSON. */
+type ToJson<T> = (record: T) => string;
+
 /** One JSON value per line (`application/x-ndjson`). */
-export function ndjson<T>(): Encoder<T> {
-  return { head: () => '', page: (records) => records.map((record) => `${JSON.stringify(record)}\n`).join(''), tail: () => '' };
+export function ndjson<T>(toJson: ToJson<T> = JSON.stringify): Encoder<T> {
+  return { head: () => '', page: (records) => records.map((record) => `${toJson(record)}\n`).join(''), tail: () => '' };
 }
 
 /** One JSON array, written as it goes: `[`, the records separated by commas, `]`. */
-export function jsonArray<T>(): Encoder<T> {
+export function jsonArray<T>(toJson: ToJson<T> = JSON.stringify): Encoder<T> {
   let written = 0;
   return {
     head: () => '[',
-    page: (records) => records.map((record) => `${written++ === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`).join(''),
+    page: (records) => records.map((record) => `${written++ === 0 ? '\n' : ',\n'}${toJson(record)}`).join(''),
     tail: () => (written === 0 ? ']\n' : '\n]\n'),
   };
 }

@@ -7,16 +7,12 @@ import * as articles from '../articles/articles.repository';
 import { exportedEvents, type ExportedAuditEvent } from '../audit/audit.service';
 import * as claims from '../claims/claims.repository';
 import * as evidence from '../evidence/evidence.repository';
-import type { EvidenceRow } from '../evidence/evidence.repository';
-import { presentEvidence } from '../evidence/evidence.views';
 import * as reviews from '../reviews/reviews.repository';
-import type { ReviewRow } from '../reviews/reviews.repository';
-import { presentReview } from '../reviews/reviews.views';
 import { searchTiers } from '../claims/claims.search';
-import { claimFilterOf, type presentClaimDetail } from '../claims/claims.service';
+import { claimFilterOf } from '../claims/claims.service';
 import { ClaimReviewWriter, verdictColumns } from '../claimreview/claimreview.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
-import { csv, encodePages, jsonArray, ndjson, type Encoder } from './exports.formats';
+import { csv, encodePages, jsonArray, ndjson } from './exports.formats';
 import { AUDIT_CSV_COLUMNS, CLAIM_CSV_COLUMNS, type AuditExportQuery, type ClaimExportQuery } from './exports.schemas';
 
 /** What an export needs besides the request: page size and where readers reach the server. */
@@ -25,18 +21,22 @@ export interface ExportSettings {
   publicBaseUrl: string;
 }
 
-type Extra<K extends string> = Record<K, string>;
-/** A row of `claims.exportRawPage`: the claim's columns and the extra ones, as the driver gives them. */
-type RawClaim = Record<string, unknown>;
-
 /**
  * The workspace's claims matching `query`'s filters, page after page, oldest first by
  * (createdAt, id) — a key no write changes, so every claim live throughout is read exactly once.
  * With `q`, the search's matches (the same tiers, and the same cap per tier, as `GET /v1/claims`)
- * in tier order. Each page is one statement, with `extra` columns; on PostgreSQL the next page is
- * read while the caller encodes this one (at most one page ahead). Always yields a first page.
+ * in tier order. Each page is one statement, `readPage` (`claims.exportRawPage` or
+ * `exportViewPage`); on PostgreSQL the next page is read while the caller encodes this one (at
+ * most one page ahead). Always yields a first page.
  */
-async function* claimPages(db: Database, actor: Actor, query: ClaimExportQuery, extra: Extra<string>, pageSize: number, filterExtra: claims.ClaimFilter = {}): AsyncGenerator<RawClaim[]> {
+async function* claimPages<R extends { id: string; createdAt: unknown }>(
+  db: Database,
+  actor: Actor,
+  query: ClaimExportQuery,
+  pageSize: number,
+  readPage: (filter: claims.ClaimFilter, take: number, after?: claims.ClaimPosition, ids?: string[]) => Promise<R[]>,
+  filterExtra: claims.ClaimFilter = {},
+): AsyncGenerator<R[]> {
   const filter = { ...claimFilterOf(query), ...filterExtra };
   const readAhead = db.sql.dialect === 'postgres';
   const tiers: Iterable<{ ids?: string[] }> | AsyncIterable<{ ids?: string[] }> = query.q === undefined ? [{}] : searchTiers(db.sql, actor.workspaceId, searchTerms(query.q));
@@ -44,7 +44,7 @@ async function* claimPages(db: Database, actor: Actor, query: ClaimExportQuery, 
   for await (const { ids } of tiers) {
     if (ids?.length === 0) continue;
     const read = (after?: claims.ClaimPosition) => {
-      const page = claims.exportRawPage(db.sql, actor.workspaceId, filter, pageSize, extra, after, ids);
+      const page = readPage(filter, pageSize, after, ids);
       page.catch(() => undefined); // a read ahead that fails after the client left is no unhandled rejection
       return page;
     };
@@ -77,7 +77,7 @@ type CsvRecord = (string | number | null)[];
  * text, DateTimes as ISO text, tags joined by `, `. Straight from the driver's values, with no
  * ClaimRow, Date or parsed JSON in between (an export writes millions).
  */
-function claimCsvRecord(raw: RawClaim): CsvRecord {
+function claimCsvRecord(raw: claims.RawClaim): CsvRecord {
   const quote = asJsonText(raw.quote);
   return [
     raw.id as string,
@@ -97,42 +97,16 @@ function claimCsvRecord(raw: RawClaim): CsvRecord {
   ];
 }
 
-type ClaimDetailRecord = Record<keyof ReturnType<typeof presentClaimDetail>, unknown>;
-
 /**
- * A raw claim row as `GET /v1/claims/:id` answers it (`presentClaimDetail`), built in one object
- * with DateTimes as the ISO text JSON would make of them: the same JSON, for less work per row.
+ * A page of claims as `GET /v1/claims/:id` answers each (`presentClaimDetail`), as JSON text: each
+ * claim's view as the database built it (`claims.exportViewPage`), and its evidence and verdict
+ * history, read for the whole page in two statements (a subquery per claim made the page's
+ * statement cost twice the claims' own read), spliced in as the last two members.
  */
-function claimDetailRecord(raw: RawClaim, evidenceRows: EvidenceRow[] | undefined, history: ReviewRow[] | undefined): ClaimDetailRecord {
-  return {
-    id: raw.id,
-    articleId: raw.articleId ?? null,
-    text: raw.text,
-    language: raw.language,
-    claimant: raw.claimant ?? null,
-    claimDate: asIsoTextOrNull(raw.claimDate),
-    quote: asJson(raw.quote),
-    quantities: asJson(raw.quantities) ?? [],
-    tags: asJson(raw.tags) ?? [],
-    status: raw.status,
-    verdict: raw.verdict ?? null,
-    version: asInt(raw.version),
-    createdAt: asIsoText(raw.createdAt),
-    updatedAt: asIsoText(raw.updatedAt),
-    evidence: evidenceRows?.map(presentEvidence) ?? [],
-    verdictHistory: history?.map(presentReview) ?? [],
-  };
-}
-
-/**
- * A page of claims as `GET /v1/claims/:id` answers each: their evidence and verdict histories
- * read for the whole page in two statements (a subquery per claim made the page statement cost
- * twice the claims' own read).
- */
-async function claimDetailPage(sql: Sql, workspaceId: string, page: RawClaim[]): Promise<ClaimDetailRecord[]> {
-  const ids = page.map((raw) => raw.id as string);
-  const [evidenceOf, historyOf] = await Promise.all([evidence.listForClaims(sql, workspaceId, ids), reviews.historyForClaims(sql, workspaceId, ids)]);
-  return page.map((raw) => claimDetailRecord(raw, evidenceOf.get(raw.id as string), historyOf.get(raw.id as string)));
+async function claimDetailJsonPage(sql: Sql, workspaceId: string, page: claims.ClaimViewJson[]): Promise<string[]> {
+  const ids = page.map((claim) => claim.id);
+  const [evidenceOf, historyOf] = await Promise.all([evidence.listJsonForClaims(sql, workspaceId, ids), reviews.historyJsonForClaims(sql, workspaceId, ids)]);
+  return page.map((claim) => `${claim.view.slice(0, -1)},"evidence":${evidenceOf.get(claim.id) ?? '[]'},"verdictHistory":${historyOf.get(claim.id) ?? '[]'}}`);
 }
 
 const EXTENSIONS = { csv: 'csv', ndjson: 'ndjson', json: 'json', claimreview: 'jsonld' } as const;
@@ -158,20 +132,23 @@ export async function exportClaims(db: Database, actor: Actor, query: ClaimExpor
   const workspace = await getWorkspace(db, actor, actor.workspaceId);
   const progress: DownloadProgress = { rows: 0, pages: 0 };
   const { format } = query;
+  const rawPages = (extra: Record<string, string>, filterExtra?: claims.ClaimFilter) =>
+    claimPages(db, actor, query, settings.pageSize, (filter, take, after, ids) => claims.exportRawPage(db.sql, actor.workspaceId, filter, take, extra, after, ids), filterExtra);
   let chunks: AsyncGenerator<string>;
   if (format === 'csv') {
-    const pages = claimPages(db, actor, query, { articleUrl: articles.urlColumn('c') }, settings.pageSize);
+    const pages = rawPages({ articleUrl: articles.urlColumn('c') });
     chunks = encodePages(mapPages(pages, (page) => page.map(claimCsvRecord)), csv<CsvRecord>(CLAIM_CSV_COLUMNS), progress);
   } else if (format === 'claimreview') {
     const writer = new ClaimReviewWriter(db, workspace, settings.publicBaseUrl);
     const columns = verdictColumns(db.sql);
     const names = Object.keys(columns) as (keyof typeof columns)[];
-    const pages = claimPages(db, actor, query, columns, settings.pageSize, { withVerdict: true });
+    const pages = rawPages(columns, { withVerdict: true });
     chunks = encodePages(mapPages(pages, (page) => writer.build(page.map((raw) => claims.withExtra(raw, names)))), jsonArray(), progress);
   } else {
-    const pages = claimPages(db, actor, query, {}, settings.pageSize);
-    const encoder: Encoder<unknown> = format === 'json' ? jsonArray() : ndjson();
-    chunks = encodePages(mapPages(pages, (page) => claimDetailPage(db.sql, actor.workspaceId, page)), encoder, progress);
+    const pages = claimPages(db, actor, query, settings.pageSize, (filter, take, after, ids) => claims.exportViewPage(db.sql, actor.workspaceId, filter, take, after, ids));
+    const asText = (text: string) => text;
+    const encoder = format === 'json' ? jsonArray(asText) : ndjson(asText);
+    chunks = encodePages(mapPages(pages, (page) => claimDetailJsonPage(db.sql, actor.workspaceId, page)), encoder, progress);
   }
   return { contentType: CONTENT_TYPES[format], filename: fileName('claims', workspace, EXTENSIONS[format]), chunks, progress, label: `claims.${format}` };
 }

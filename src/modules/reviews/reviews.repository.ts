@@ -1,5 +1,5 @@
 import type { DbClient, Tx } from '../../db/database';
-import { asDate, asDateOrNull, asInt, asJson, jsonArray, placeholders, type Sql } from '../../db/sql';
+import { asDate, asDateOrNull, asInt, asJson, isoTextSql, jsonArray, jsonObjectSql, placeholders, type Sql } from '../../db/sql';
 
 export interface ReviewRow {
   id: string;
@@ -60,22 +60,37 @@ export async function listForClaim(sql: Sql, workspaceId: string, claimId: strin
 }
 
 /**
- * The verdict history of each of `claimIds` (published and superseded reviews, newest first), in
- * one statement: an export's page reads it this way rather than as a subquery per claim.
+ * The verdict history of each of `claimIds` (published and superseded reviews, newest first), as
+ * the JSON text of its `presentReview` array built by the database (claim id → text; a claim
+ * without one is absent), in one statement: an export's page reads it this way rather than as a
+ * subquery per claim.
  */
-export async function historyForClaims(sql: Sql, workspaceId: string, claimIds: readonly string[]): Promise<Map<string, ReviewRow[]>> {
-  const found = new Map<string, ReviewRow[]>();
-  if (claimIds.length === 0) return found;
-  const rows = await sql.all<Record<string, unknown>>(
-    `${selectReviews(`r."workspaceId" = ? AND r."claimId" IN (${placeholders(claimIds.length)}) AND r."state" IN ('published', 'superseded')`)} ORDER BY r."id" DESC`,
+export async function historyJsonForClaims(sql: Sql, workspaceId: string, claimIds: readonly string[]): Promise<Map<string, string>> {
+  if (claimIds.length === 0) return new Map();
+  const view = jsonObjectSql(sql, {
+    id: 'r."id"',
+    claimId: 'r."claimId"',
+    rating: 'r."rating"',
+    summary: 'r."summary"',
+    scaleVersion: 'r."scaleVersion"',
+    state: 'r."state"',
+    proposedBy: 'r."proposedById"',
+    decidedBy: 'r."decidedById"',
+    decisionNote: 'r."decisionNote"',
+    correctionNote: 'r."correctionNote"',
+    reopenedAt: isoTextSql(sql, 'r."reopenedAt"'),
+    reopenedBy: 'r."reopenedById"',
+    reopenNote: 'r."reopenNote"',
+    version: 'r."version"',
+    createdAt: isoTextSql(sql, 'r."createdAt"'),
+    decidedAt: isoTextSql(sql, 'r."decidedAt"'),
+  });
+  const aggregate = sql.dialect === 'postgres' ? `json_agg(${view} ORDER BY r."id" DESC)::text` : `json_group_array(${view} ORDER BY r."id" DESC)`;
+  const rows = await sql.arrays(
+    `SELECT r."claimId", ${aggregate} FROM "Review" r WHERE r."workspaceId" = ? AND r."claimId" IN (${placeholders(claimIds.length)}) AND r."state" IN ('published', 'superseded') GROUP BY r."claimId"`,
     [workspaceId, ...claimIds],
   );
-  for (const row of rows) {
-    const list = found.get(row.claimId as string);
-    if (list) list.push(toRow(row));
-    else found.set(row.claimId as string, [toRow(row)]);
-  }
-  return found;
+  return new Map(rows as [string, string][]);
 }
 
 /**
