@@ -1,3 +1,4 @@
+import './v8-flags';
 import 'dotenv/config';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
