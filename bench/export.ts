@@ -3,8 +3,9 @@
  * [--formats ndjson,csv,ndjson,csv] [--cpu-prof DIR] [--keep] [--out FILE] [--database URL]`.
  *
  * Seeds N claims through the public API (batches of 1,000 from lib/generator.ts, one workspace),
- * then streams `GET /v1/exports/claims?format=…` from the real server (a child process) and reads
- * each export as fast as it can: rows/s, time to the first byte, and the server's RSS before and
+ * settles PostgreSQL after the load (`settleAfterLoad`), then streams
+ * `GET /v1/exports/claims?format=…` from the real server (a child process) and reads each export
+ * as fast as it can: rows/s, time to the first byte, and the server's RSS before and
  * at its highest while exporting (sampled every 50 ms from /proc). The baseline, measured right
  * after each export, is the raw driver reading the same claims and tags (better-sqlite3
  * `raw().iterate()`, or a PostgreSQL cursor, FETCH 1000) encoded per format (`rawBaseline`).
@@ -27,7 +28,7 @@ import { systemActor } from '../src/modules/workspaces/workspaces.service';
 import { runWrite } from '../src/write-path/unit-of-work';
 import { call, pool } from './lib/api';
 import { ArticleCache, claimInput } from './lib/generator';
-import { findPgBinaries, startPostgres } from './lib/pg';
+import { findPgBinaries, settleAfterLoad, startPostgres } from './lib/pg';
 import { BOOTSTRAP_KEY, killAllChildren, memoryOf, ROOT, startServer } from './lib/procs';
 
 type Db = 'sqlite' | 'postgres';
@@ -211,6 +212,7 @@ async function runDb(db: Db, { size, formats, cpuProfDir, database }: Options, w
   const server = await startServer({ databaseUrl, logDir: work, name: `server-${db}`, cpuProfDir });
   try {
     const { workspaceId, key } = existing ?? (await seed(server.url, size));
+    if (db === 'postgres' && !existing) log(`VACUUM (ANALYZE) in ${(await settleAfterLoad(databaseUrl)).toFixed(1)} s`);
     log(`workspace ${workspaceId}`);
     const results: Result[] = [];
     for (const format of formats) {
