@@ -9,7 +9,6 @@
  * read from /proc.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
@@ -28,19 +27,6 @@ afterEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** A TCP port nobody listens on at the moment of asking. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 interface Proc {
   pid: number;
@@ -94,29 +80,24 @@ function startedByScript(npmPid: number): { started: Proc; tree: string } {
   return { started, tree: ['npm start', ...chain.map((p) => `${p.pid} ${p.argv.join(' ')}`)].join(' → ') };
 }
 
-/** Starts `npm start` on `port` in a process group of its own and waits for GET /readyz 200. */
-async function npmStart(port: number, env: Record<string, string | undefined>) {
-  const server = spawnServer({ ...env, PORT: String(port) }, { command: ['npm', 'start'], processGroup: true });
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`npm start exited (${server.child.exitCode ?? server.child.signalCode}) before /readyz\nstdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`);
-    }
-    const ready = await httpRequest(port, '/readyz', { timeoutMs: 2_000 }).then(
-      (res) => res.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`no /readyz 200 on port ${port} after ${START_TIMEOUT_MS} ms\nstdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`);
-    await sleep(100);
-  }
-  // The pid the server logs with its listening line: the process that holds the port.
+/**
+ * Starts `npm start` in a process group of its own on a port the server itself asks the system
+ * for (PORT=0), and resolves once it logs that port. A port picked here and handed over would be
+ * free only at the moment of asking: another test's server could take it before this one binds,
+ * and the requests below would then reach that server.
+ */
+async function npmStart(env: Record<string, string | undefined>) {
+  const server = spawnServer({ ...env, PORT: '0' }, { command: ['npm', 'start'], processGroup: true });
+  await server.waitForOutput('claimtrack listening', START_TIMEOUT_MS);
+  // The port and pid the server logs with its listening line: the process that holds the port.
   const line = server
     .stdout()
     .split('\n')
     .find((l) => l.includes('claimtrack listening'));
+  const port = Number(/"port":(\d+)/.exec(line ?? '')?.[1]);
   const listeningPid = Number(/"pid":(\d+)/.exec(line ?? '')?.[1]);
-  return { ...server, listeningPid };
+  expect((await httpRequest(port, '/readyz')).status).toBe(200);
+  return { ...server, port, listeningPid };
 }
 
 /** Polls until a connect to the port is refused; false if it is still accepted after `withinMs`. */
@@ -154,9 +135,8 @@ onLinux('npm start under a supervisor', () => {
       const database = await createTestDatabase();
       databases.push(database);
       const key = `ct_test_${randomBytes(24).toString('base64url')}`;
-      const port = await freePort();
-
-      const server = await npmStart(port, { DATABASE_URL: database.url, BOOTSTRAP_ADMIN_KEY: key });
+      const server = await npmStart({ DATABASE_URL: database.url, BOOTSTRAP_ADMIN_KEY: key });
+      const { port } = server;
       const articles = await httpRequest(port, '/v1/articles', { key });
       expect(articles.status).toBe(200);
       expect(articles.body.data).toHaveLength(1);
@@ -181,9 +161,8 @@ onLinux('npm start under a supervisor', () => {
     async () => {
       const database = await createTestDatabase();
       databases.push(database);
-      const port = await freePort();
-
-      const server = await npmStart(port, { DATABASE_URL: database.url, SEED_DEMO: 'false' });
+      const server = await npmStart({ DATABASE_URL: database.url, SEED_DEMO: 'false' });
+      const { port } = server;
       const { tree } = startedByScript(server.pid);
       server.child.kill('SIGTERM');
       const stopped = await server.waitForOutput('"msg":"stopped"', 10_000).then(
