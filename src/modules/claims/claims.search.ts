@@ -33,6 +33,19 @@ type Tier = [TierMatches['tier'], () => Promise<string[]>];
 /** FTS5 query syntax: each term quoted (terms hold only letters and digits). */
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
+/** The expression PostgreSQL's GIN index "Claim_search_tsv" indexes (prisma/sql/postgres/Claim.sql). */
+const TSV = `to_tsvector('simple', "searchText")`;
+
+/**
+ * A tsquery from the parameter, built in an InitPlan so that the planner cannot see it and plans
+ * for a match of middling frequency: the GIN matches intersected with the window of
+ * `newestMatches` before any row is read. Seen, the words of an AND are estimated as if
+ * independent, while a claim's words go together (the three longest of a generated claim: 67
+ * rows estimated, 36,620 found); PostgreSQL then skips the window and reads every match's row
+ * (800k claims: 68 ms, against 20 ms).
+ */
+const unseen = (tsquery: 'to_tsquery' | 'plainto_tsquery' | 'phraseto_tsquery') => `(SELECT ${tsquery}('simple', ?))`;
+
 function sqliteTiers(sql: Sql, workspaceId: string, terms: string[]): Tier[] {
   const wordMatches = (match: string) => sqliteMatches(sql, workspaceId, match);
   // Near matches: each term's near words come from the vocabulary (words sharing a trigram with
@@ -111,7 +124,7 @@ export async function similarCandidates(sql: Sql, workspaceId: string, terms: st
   const indexed = (query: string) =>
     sql.dialect === 'sqlite'
       ? sqliteMatches(sql, workspaceId, query, SIMILAR_MATCHES)
-      : newestMatches(sql, workspaceId, edgeOf, FIRST_WINDOW, `to_tsvector('simple', "searchText") @@ to_tsquery('simple', ?)`, [query], SIMILAR_MATCHES);
+      : newestMatches(sql, workspaceId, edgeOf, FIRST_WINDOW, `${TSV} @@ ${unseen('to_tsquery')}`, [query], SIMILAR_MATCHES);
   // Independent queries: on PostgreSQL they run at once, each on a connection of the pool.
   const found = await Promise.all([
     tokens.length > 0 ? indexed(any(tokens)) : [],
@@ -176,11 +189,10 @@ const FIRST_WINDOW = 40_000;
 
 function postgresTiers(sql: Sql, workspaceId: string, terms: string[], firstWindow: number): Tier[] {
   const q = terms.join(' ');
-  const tsv = `to_tsvector('simple', "searchText")`;
   const edgeOf = windowEdges(sql, workspaceId);
   return [
-    [3, () => newestMatches(sql, workspaceId, edgeOf, firstWindow, `${tsv} @@ phraseto_tsquery('simple', ?)`, [q])],
-    [2, async () => (terms.length > 1 ? newestMatches(sql, workspaceId, edgeOf, firstWindow, `${tsv} @@ plainto_tsquery('simple', ?)`, [q]) : [])],
+    [3, () => newestMatches(sql, workspaceId, edgeOf, firstWindow, `${TSV} @@ ${unseen('phraseto_tsquery')}`, [q])],
+    [2, async () => (terms.length > 1 ? newestMatches(sql, workspaceId, edgeOf, firstWindow, `${TSV} @@ ${unseen('plainto_tsquery')}`, [q]) : [])],
     // <<% is strict_word_similarity ≥ pg_trgm.strict_word_similarity_threshold (0.3, set per connection).
     [1, () => newestMatches(sql, workspaceId, edgeOf, firstWindow, terms.map(() => `? <<% "searchText"`).join(' AND '), terms)],
   ];
