@@ -7,8 +7,8 @@
  * the driver's row objects (a transaction holds a thousand of them); an export afterwards
  * allocates millions of rows at the same sites that die at once, each old row keeping its young
  * field strings alive through every scavenge until a full collection. On PostgreSQL, a server
- * that had just taken 200k claims grew its RSS by 90–143 MiB over one export; without
- * pretenuring by 0.0–0.2 MiB, at the same rows/s and ingest speed
+ * that had just taken 200k claims grew its RSS by 15–120 MiB over one export; with this file
+ * by 0.1–1.0 MiB, at the same rows/s and ingest speed
  * (`bench/results/2026-12-04-export-json-by-db.md`).
  */
 import { setFlagsFromString } from 'node:v8';

@@ -75,7 +75,7 @@ export function jsonParam(value: unknown): string | null {
  */
 export function isoTextSql(sql: Sql, column: string): string {
   if (sql.dialect === 'postgres') return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  return `CASE WHEN substr(${column}, 24) = '+00:00' THEN substr(${column}, 1, 23) || 'Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${column}) END`;
+  return `CASE WHEN length(${column}) = 29 AND substr(${column}, 11, 1) = 'T' AND substr(${column}, 24) = '+00:00' THEN substr(${column}, 1, 23) || 'Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${column}) END`;
 }
 
 /**

@@ -122,8 +122,8 @@ export function spawnServer(env: Record<string, string | undefined>, options: Sp
 }
 
 /** Starts the server and resolves once it logs the port it listens on. */
-export async function startServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const server = spawnServer(env);
+export async function startServer(env: Record<string, string | undefined>, options: SpawnOptions = {}): Promise<ServerProcess> {
+  const server = spawnServer(env, options);
   await server.waitForOutput('claimtrack listening', START_TIMEOUT_MS);
   const line = server
     .stdout()

@@ -12,9 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
-import { connectionRefused, httpRequest, killAllServers, spawnServer } from '../helpers/server-process';
+import { connectionRefused, httpRequest, killAllServers, startServer } from '../helpers/server-process';
 
-const START_TIMEOUT_MS = 30_000;
 /** How long the port may stay open after its process is killed. */
 const PORT_FREE_WITHIN_MS = 5_000;
 
@@ -87,17 +86,15 @@ function startedByScript(npmPid: number): { started: Proc; tree: string } {
  * and the requests below would then reach that server.
  */
 async function npmStart(env: Record<string, string | undefined>) {
-  const server = spawnServer({ ...env, PORT: '0' }, { command: ['npm', 'start'], processGroup: true });
-  await server.waitForOutput('claimtrack listening', START_TIMEOUT_MS);
-  // The port and pid the server logs with its listening line: the process that holds the port.
+  const server = await startServer({ ...env, PORT: '0' }, { command: ['npm', 'start'], processGroup: true });
+  // The pid the server logs with its listening line: the process that holds the port.
   const line = server
     .stdout()
     .split('\n')
     .find((l) => l.includes('claimtrack listening'));
-  const port = Number(/"port":(\d+)/.exec(line ?? '')?.[1]);
   const listeningPid = Number(/"pid":(\d+)/.exec(line ?? '')?.[1]);
-  expect((await httpRequest(port, '/readyz')).status).toBe(200);
-  return { ...server, port, listeningPid };
+  expect((await httpRequest(server.port, '/readyz')).status).toBe(200);
+  return { ...server, listeningPid };
 }
 
 /** Polls until a connect to the port is refused; false if it is still accepted after `withinMs`. */

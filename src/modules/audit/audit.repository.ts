@@ -1,5 +1,5 @@
 import type { DbClient } from '../../db/database';
-import { asDate, asInt, asJson, type Sql } from '../../db/sql';
+import { asDate, asInt, asJson, isoTextSql, type Sql } from '../../db/sql';
 import { sha256Hex } from '../../write-path/audit-chain';
 import type { AuditEventRow } from '../../write-path/audit-log';
 
@@ -131,7 +131,7 @@ function splicedContentSql(sql: Sql): string {
   const quote = sql.dialect === 'sqlite' ? (column: string) => `json_quote("${column}")` : (column: string) => `to_json("${column}")::text`;
   const at = sql.dialect === 'sqlite'
     ? `'"' || substr("at", 1, 23) || 'Z"'`
-    : `to_json(to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text`;
+    : `to_json(${isoTextSql(sql, '"at"')})::text`;
   const text = (column: string) => (sql.dialect === 'sqlite' ? `coalesce("${column}", 'null')` : `coalesce("${column}"::text, 'null')`);
   // SQLite's format() takes %s for the integer too; its stored "at" is Prisma's text form
   // (`2026-11-29T13:41:21.718+00:00`), which isoOf reads the same way.

@@ -46,8 +46,10 @@ export interface ClaimRow extends Omit<ClaimData, 'searchText'> {
 const COLUMNS = ['id', 'workspaceId', 'articleId', 'text', 'language', 'claimant', 'claimDate', 'quote', 'quantities', 'status', 'verdict', 'version', 'createdAt', 'updatedAt'];
 
 /** The claim's columns and its tags (a JSON array, sorted), from `"Claim" c`. */
+/** SQLite: the claim's tags as a JSON array, sorted. */
+const SQLITE_TAGS = `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag"))`;
 const TAGS_COLUMN = {
-  sqlite: `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag")) AS "tags"`,
+  sqlite: `${SQLITE_TAGS} AS "tags"`,
   postgres: `(SELECT coalesce(json_agg("tag" ORDER BY "tag"), '[]') FROM "ClaimTag" t WHERE t."claimId" = c."id") AS "tags"`,
 };
 const PLAIN_COLUMNS = COLUMNS.map((column) => `c."${column}"`).join(', ');
@@ -318,10 +320,10 @@ export async function exportRawPage(sql: Sql, workspaceId: string, filter: Claim
   const columns = Object.entries(extra)
     .map(([name, column]) => `, ${column} AS "${name}"`)
     .join('');
-  return exportPage(sql, `${claimColumns(sql)}${columns}`, workspaceId, filter, take, after, onlyIds);
+  return selectExportPage(sql, `${claimColumns(sql)}${columns}`, workspaceId, filter, take, after, onlyIds);
 }
 
-function exportPage(sql: Sql, columns: string, workspaceId: string, filter: ClaimFilter, take: number, after?: ClaimPosition, onlyIds?: string[]): Promise<RawClaim[]> {
+function selectExportPage(sql: Sql, columns: string, workspaceId: string, filter: ClaimFilter, take: number, after?: ClaimPosition, onlyIds?: string[]): Promise<RawClaim[]> {
   const { where, params } = filterConditions(sql, workspaceId, filter, onlyIds);
   if (after) {
     where.push('(c."createdAt", c."id") > (?, ?)');
@@ -338,7 +340,7 @@ function exportPage(sql: Sql, columns: string, workspaceId: string, filter: Clai
 function viewJsonSql(sql: Sql): string {
   const tags = sql.dialect === 'postgres'
     ? `to_json(ARRAY(SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag"))`
-    : `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag"))`;
+    : SQLITE_TAGS;
   const view = jsonObjectSql(sql, {
     id: 'c."id"',
     articleId: 'c."articleId"',
@@ -371,7 +373,7 @@ export interface ClaimViewJson {
  * that write millions of claims.
  */
 export async function exportViewPage(sql: Sql, workspaceId: string, filter: ClaimFilter, take: number, after?: ClaimPosition, onlyIds?: string[]): Promise<ClaimViewJson[]> {
-  return (await exportPage(sql, `c."id", c."createdAt", ${viewJsonSql(sql)} AS "view"`, workspaceId, filter, take, after, onlyIds)) as unknown as ClaimViewJson[];
+  return (await selectExportPage(sql, `c."id", c."createdAt", ${viewJsonSql(sql)} AS "view"`, workspaceId, filter, take, after, onlyIds)) as unknown as ClaimViewJson[];
 }
 
 /** The keyset position of a raw row of `exportRawPage`. */

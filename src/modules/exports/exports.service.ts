@@ -125,7 +125,8 @@ function fileName(kind: string, workspace: { id: string; slug: string | null }, 
 /**
  * `GET /v1/exports/claims`: the workspace's claims in `query.format`, as a download produced
  * page by page (`sendDownload` streams it). ndjson and json: each claim as `GET /v1/claims/:id`
- * answers it (evidence and verdict history read as columns of the page's one statement).
+ * answers it (the claims' views built by the database, their evidence and verdict histories read
+ * for the whole page in two more statements: `claimDetailJsonPage`).
  * claimreview: the ClaimReview of each claim with a published verdict.
  */
 export async function exportClaims(db: Database, actor: Actor, query: ClaimExportQuery, settings: ExportSettings): Promise<Download> {
