@@ -45,9 +45,9 @@ export interface ClaimRow extends Omit<ClaimData, 'searchText'> {
 
 const COLUMNS = ['id', 'workspaceId', 'articleId', 'text', 'language', 'claimant', 'claimDate', 'quote', 'quantities', 'status', 'verdict', 'version', 'createdAt', 'updatedAt'];
 
-/** The claim's columns and its tags (a JSON array, sorted), from `"Claim" c`. */
 /** SQLite: the claim's tags as a JSON array, sorted. */
 const SQLITE_TAGS = `(SELECT json_group_array("tag") FROM (SELECT "tag" FROM "ClaimTag" t WHERE t."claimId" = c."id" ORDER BY "tag"))`;
+/** The claim's columns and its tags (a JSON array, sorted), from `"Claim" c`. */
 const TAGS_COLUMN = {
   sqlite: `${SQLITE_TAGS} AS "tags"`,
   postgres: `(SELECT coalesce(json_agg("tag" ORDER BY "tag"), '[]') FROM "ClaimTag" t WHERE t."claimId" = c."id") AS "tags"`,
